@@ -1,0 +1,81 @@
+using System;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs
+{
+    /// <summary>Single-dimension, zero-based arrays (<c>T[]</c>, and so jagged arrays too): a length, then the elements.</summary>
+    internal sealed class VectorCodec<T> : ObjectCodec
+    {
+        public override void Write(object value, StateWriter writer)
+        {
+            var array = (T[])value;
+            writer.WriteCount(array.Length);
+            for (int i = 0; i < array.Length; i++) writer.WriteElement(i, array[i]);
+        }
+
+        public override object Create(StateReader reader, LoadedType type) => new T[reader.ReadCount("array element")];
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var array = (T[])instance;
+            if (reader.ReadCount("array element") != array.Length) throw reader.Input.Corrupt("an array length changed between reads");
+            for (int i = 0; i < array.Length; i++) array[i] = reader.ReadElement<T>(type, i);
+        }
+    }
+
+    /// <summary>Multi-dimensional arrays: each length, then the elements in row-major order.</summary>
+    internal sealed class MultiArrayCodec : ObjectCodec
+    {
+        private readonly Type _elementType;
+        private readonly int _rank;
+
+        public MultiArrayCodec(Type arrayType)
+        {
+            _elementType = arrayType.GetElementType()!;
+            _rank = arrayType.GetArrayRank();
+        }
+
+        public override void Write(object value, StateWriter writer)
+        {
+            var array = (Array)value;
+            for (int d = 0; d < _rank; d++)
+            {
+                if (array.GetLowerBound(d) != 0) throw writer.Unsaveable(array.GetType(), "arrays with a non-zero lower bound are not supported.");
+                writer.WriteCount(array.GetLength(d));
+            }
+            int i = 0;
+            foreach (var item in array) writer.WriteElement(i++, item);
+        }
+
+        public override object Create(StateReader reader, LoadedType type) => Array.CreateInstance(_elementType, ReadLengths(reader));
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var array = (Array)instance;
+            var lengths = ReadLengths(reader);
+            var index = new int[_rank];
+            for (int n = 0; n < array.Length; n++)
+            {
+                var value = reader.ReadValue();
+                if (!StateReader.Fits(value, _elementType))
+                    throw StateReader.Mismatch(value, _elementType, $"{type.Name}[{string.Join(",", index)}]");
+                array.SetValue(value, index);
+                for (int d = _rank - 1; d >= 0 && ++index[d] == lengths[d]; d--) index[d] = 0;
+            }
+        }
+
+        private int[] ReadLengths(StateReader reader)
+        {
+            var lengths = new int[_rank];
+            long total = 1;
+            for (int d = 0; d < _rank; d++)
+            {
+                lengths[d] = reader.ReadCount("array dimension");
+                total *= Math.Max(lengths[d], 1);
+                if (total > reader.Input.Remaining) throw reader.Input.Corrupt("an array has more elements than the bytes left");
+            }
+            return lengths;
+        }
+    }
+}

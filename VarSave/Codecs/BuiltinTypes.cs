@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace VarSave.Codecs
+{
+    /// <summary>
+    /// The fixed list of BCL types a snapshot may name, besides woven ones. A code is the
+    /// position in its list plus one; appending keeps old snapshots readable.
+    /// </summary>
+    internal static class BuiltinTypes
+    {
+        private static readonly Type[] Simple =
+        {
+            typeof(object), typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort),
+            typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(char), typeof(float),
+            typeof(double), typeof(decimal), typeof(string), typeof(DateTime), typeof(DateTimeOffset),
+            typeof(TimeSpan), typeof(Guid), typeof(StringBuilder),
+        };
+
+        private static readonly Type[] GenericDefinitions =
+        {
+            typeof(List<>), typeof(Dictionary<,>), typeof(HashSet<>), typeof(SortedDictionary<,>),
+            typeof(Queue<>), typeof(Stack<>), typeof(LinkedList<>), typeof(Nullable<>), typeof(KeyValuePair<,>),
+            typeof(Tuple<>), typeof(Tuple<,>), typeof(Tuple<,,>), typeof(Tuple<,,,>),
+            typeof(Tuple<,,,,>), typeof(Tuple<,,,,,>), typeof(Tuple<,,,,,,>), typeof(Tuple<,,,,,,,>),
+            typeof(ValueTuple<>), typeof(ValueTuple<,>), typeof(ValueTuple<,,>), typeof(ValueTuple<,,,>),
+            typeof(ValueTuple<,,,,>), typeof(ValueTuple<,,,,,>), typeof(ValueTuple<,,,,,,>), typeof(ValueTuple<,,,,,,,>),
+        };
+
+        private static readonly Dictionary<Type, byte> SimpleCodes = CodesOf(Simple);
+        private static readonly Dictionary<Type, byte> GenericCodes = CodesOf(GenericDefinitions);
+
+        public static bool TryGetCode(Type type, out byte code) => SimpleCodes.TryGetValue(type, out code);
+
+        public static bool TryGetGenericCode(Type definition, out byte code) => GenericCodes.TryGetValue(definition, out code);
+
+        public static Type? FromCode(byte code) => code >= 1 && code <= Simple.Length ? Simple[code - 1] : null;
+
+        public static Type? GenericFromCode(byte code) =>
+            code >= 1 && code <= GenericDefinitions.Length ? GenericDefinitions[code - 1] : null;
+
+        /// <summary>True for ValueTuple and KeyValuePair: BCL structs written inline field by field.</summary>
+        public static bool IsStructural(Type type)
+        {
+            if (!type.IsValueType || !type.IsGenericType) return false;
+            var definition = type.GetGenericTypeDefinition();
+            return definition == typeof(KeyValuePair<,>) || definition.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal);
+        }
+
+        private static Dictionary<Type, byte> CodesOf(Type[] types)
+        {
+            var codes = new Dictionary<Type, byte>();
+            for (int i = 0; i < types.Length; i++) codes.Add(types[i], (byte)(i + 1));
+            return codes;
+        }
+    }
+}

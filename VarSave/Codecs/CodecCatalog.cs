@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+using VarSave.Registry;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs
+{
+    /// <summary>Chooses the codec for a run-time type of reference object, or none: then the object cannot be saved.</summary>
+    internal static class CodecCatalog
+    {
+        private static readonly ConcurrentDictionary<Type, ObjectCodec?> Cache = new ConcurrentDictionary<Type, ObjectCodec?>();
+
+        private static readonly Dictionary<Type, Type> GenericCodecs = new Dictionary<Type, Type>
+        {
+            [typeof(List<>)] = typeof(ListCodec<>),
+            [typeof(Queue<>)] = typeof(QueueCodec<>),
+            [typeof(Stack<>)] = typeof(StackCodec<>),
+            [typeof(LinkedList<>)] = typeof(LinkedListCodec<>),
+            [typeof(HashSet<>)] = typeof(HashSetCodec<>),
+            [typeof(Dictionary<,>)] = typeof(DictionaryCodec<,>),
+            [typeof(SortedDictionary<,>)] = typeof(SortedDictionaryCodec<,>),
+        };
+
+        public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
+
+        private static ObjectCodec? Choose(Type type)
+        {
+            if (type.IsValueType) return null;
+            if (type == typeof(object)) return PlainObjectCodec.Instance;
+            if (type == typeof(StringBuilder)) return StringBuilderCodec.Instance;
+            if (type.IsArray)
+            {
+                var element = type.GetElementType()!;
+                return Graph.TypeTableWriter.IsVector(type)
+                    ? (ObjectCodec)Activator.CreateInstance(typeof(VectorCodec<>).MakeGenericType(element))!
+                    : new MultiArrayCodec(type);
+            }
+            if (type.IsGenericType)
+            {
+                var definition = type.GetGenericTypeDefinition();
+                if (GenericCodecs.TryGetValue(definition, out var codec))
+                    return (ObjectCodec)Activator.CreateInstance(codec.MakeGenericType(type.GetGenericArguments()))!;
+                if (definition.FullName!.StartsWith("System.Tuple`", StringComparison.Ordinal)) return new TupleCodec(type);
+            }
+            var woven = TypeRegistry.FindByType(type);
+            if (woven != null && typeof(IStateful).IsAssignableFrom(type) && !type.IsAbstract) return new WovenObjectCodec(woven, type);
+            return null;
+        }
+    }
+}

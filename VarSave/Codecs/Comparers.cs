@@ -1,0 +1,45 @@
+using System;
+using VarSave.Format;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs
+{
+    /// <summary>
+    /// A collection's comparer as one byte: the default, ordinal, ordinal-ignore-case, or a
+    /// woven comparer object saved by reference. Any other comparer cannot be recreated
+    /// safely, so it is refused at save time.
+    /// </summary>
+    internal static class Comparers
+    {
+        private const byte Default = 0, Ordinal = 1, OrdinalIgnoreCase = 2, Woven = 3;
+
+        public static void Write(object comparer, object defaultComparer, StateWriter writer)
+        {
+            var output = writer.Output;
+            if (ReferenceEquals(comparer, defaultComparer)) output.WriteByte(Default);
+            else if (ReferenceEquals(comparer, StringComparer.Ordinal)) output.WriteByte(Ordinal);
+            else if (ReferenceEquals(comparer, StringComparer.OrdinalIgnoreCase)) output.WriteByte(OrdinalIgnoreCase);
+            else if (comparer is IStateful)
+            {
+                output.WriteByte(Woven);
+                writer.WriteMember("Comparer", comparer);
+            }
+            else throw writer.Unsaveable(comparer.GetType(), "only default, ordinal and woven comparers can be saved.");
+        }
+
+        public static TComparer? Read<TComparer>(StateReader reader, LoadedType type) where TComparer : class
+        {
+            byte code = reader.Input.ReadByte();
+            object? comparer = code switch
+            {
+                Default => null,
+                Ordinal => StringComparer.Ordinal,
+                OrdinalIgnoreCase => StringComparer.OrdinalIgnoreCase,
+                Woven => reader.ReadValue(),
+                _ => throw reader.Input.Corrupt($"unknown comparer code {code}"),
+            };
+            return comparer == null ? null : StateReader.Convert<TComparer>(comparer, type.Name + ".Comparer");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs
+{
+    /// <summary>A dictionary saved as its count, its comparer, then key and value per entry in enumeration order.</summary>
+    internal abstract class MapCodec<TMap, TKey, TValue> : ObjectCodec where TMap : class, IDictionary<TKey, TValue>
+    {
+        public override bool FillsLate => true;
+
+        protected abstract object ComparerOf(TMap map);
+        protected abstract object DefaultComparer { get; }
+        protected abstract TMap New(int count, object? comparer);
+        protected abstract object? ReadComparer(StateReader reader, LoadedType type);
+
+        public override void Write(object value, StateWriter writer)
+        {
+            var map = (TMap)value;
+            writer.WriteCount(map.Count);
+            Comparers.Write(ComparerOf(map), DefaultComparer, writer);
+            int i = 0;
+            foreach (var entry in map)
+            {
+                writer.WriteElement(i, entry.Key, "Key");
+                writer.WriteElement(i++, entry.Value, "Value");
+            }
+        }
+
+        public override object Create(StateReader reader, LoadedType type)
+        {
+            int count = reader.ReadCount("dictionary entry");
+            return New(count, ReadComparer(reader, type));
+        }
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var map = (TMap)instance;
+            int count = reader.ReadCount("dictionary entry");
+            ReadComparer(reader, type);
+            for (int i = 0; i < count; i++)
+            {
+                var key = reader.ReadElement<TKey>(type, i);
+                var value = reader.ReadElement<TValue>(type, i);
+                if (key == null || map.ContainsKey(key)) throw reader.Input.Corrupt($"{type.Name} has a null or repeated key at entry {i}");
+                map.Add(key, value);
+            }
+        }
+    }
+
+    internal sealed class DictionaryCodec<TKey, TValue> : MapCodec<Dictionary<TKey, TValue>, TKey, TValue> where TKey : notnull
+    {
+        protected override object ComparerOf(Dictionary<TKey, TValue> map) => map.Comparer;
+        protected override object DefaultComparer => EqualityComparer<TKey>.Default;
+        protected override Dictionary<TKey, TValue> New(int count, object? comparer) =>
+            new Dictionary<TKey, TValue>(count, (IEqualityComparer<TKey>?)comparer);
+        protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
+    }
+
+    internal sealed class SortedDictionaryCodec<TKey, TValue> : MapCodec<SortedDictionary<TKey, TValue>, TKey, TValue> where TKey : notnull
+    {
+        protected override object ComparerOf(SortedDictionary<TKey, TValue> map) => map.Comparer;
+        protected override object DefaultComparer => Comparer<TKey>.Default;
+        protected override SortedDictionary<TKey, TValue> New(int count, object? comparer) =>
+            new SortedDictionary<TKey, TValue>((IComparer<TKey>?)comparer);
+        protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IComparer<TKey>>(reader, type);
+    }
+}

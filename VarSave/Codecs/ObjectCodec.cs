@@ -1,0 +1,26 @@
+using System;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs
+{
+    /// <summary>
+    /// Writes and rebuilds one kind of reference object. Loading is two steps so that cycles
+    /// work: <see cref="Create"/> makes every object empty first, then <see cref="Fill"/>
+    /// reads the same payload again with every reference already resolvable.
+    /// </summary>
+    internal abstract class ObjectCodec
+    {
+        /// <summary>Writes the object's payload.</summary>
+        public abstract void Write(object value, StateWriter writer);
+
+        /// <summary>Reads as much of the payload as creating an empty instance needs (a length, a count).</summary>
+        public abstract object Create(StateReader reader, LoadedType type);
+
+        /// <summary>Reads the whole payload into the instance <see cref="Create"/> made.</summary>
+        public abstract void Fill(object instance, StateReader reader, LoadedType type);
+
+        /// <summary>Hash- and order-based collections are filled after every other object, so their keys are complete.</summary>
+        public virtual bool FillsLate => false;
+    }
+}

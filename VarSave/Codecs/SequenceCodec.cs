@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs
+{
+    /// <summary>
+    /// A collection saved as its count, an optional header (a comparer), then its items in
+    /// enumeration order. Subclasses say how to count, create and add.
+    /// </summary>
+    internal abstract class SequenceCodec<TCollection, T> : ObjectCodec where TCollection : class, IEnumerable<T>
+    {
+        protected abstract int CountOf(TCollection collection);
+
+        protected abstract TCollection New(int count, object? header);
+
+        protected abstract void Add(TCollection collection, T item);
+
+        /// <summary>Writes what must be known before the collection can be created (its comparer); nothing by default.</summary>
+        protected virtual void WriteHeader(TCollection collection, StateWriter writer) { }
+
+        protected virtual object? ReadHeader(StateReader reader, LoadedType type) => null;
+
+        public override void Write(object value, StateWriter writer)
+        {
+            var collection = (TCollection)value;
+            writer.WriteCount(CountOf(collection));
+            WriteHeader(collection, writer);
+            int i = 0;
+            foreach (var item in collection) writer.WriteElement(i++, item);
+        }
+
+        public override object Create(StateReader reader, LoadedType type)
+        {
+            int count = reader.ReadCount("collection item");
+            return New(count, ReadHeader(reader, type));
+        }
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var collection = (TCollection)instance;
+            int count = reader.ReadCount("collection item");
+            ReadHeader(reader, type);
+            for (int i = 0; i < count; i++) Add(collection, reader.ReadElement<T>(type, i));
+        }
+    }
+
+    internal sealed class ListCodec<T> : SequenceCodec<List<T>, T>
+    {
+        protected override int CountOf(List<T> collection) => collection.Count;
+        protected override List<T> New(int count, object? header) => new List<T>(count);
+        protected override void Add(List<T> collection, T item) => collection.Add(item);
+    }
+
+    internal sealed class QueueCodec<T> : SequenceCodec<Queue<T>, T>
+    {
+        protected override int CountOf(Queue<T> collection) => collection.Count;
+        protected override Queue<T> New(int count, object? header) => new Queue<T>(count);
+        protected override void Add(Queue<T> collection, T item) => collection.Enqueue(item);
+    }
+
+    internal sealed class LinkedListCodec<T> : SequenceCodec<LinkedList<T>, T>
+    {
+        protected override int CountOf(LinkedList<T> collection) => collection.Count;
+        protected override LinkedList<T> New(int count, object? header) => new LinkedList<T>();
+        protected override void Add(LinkedList<T> collection, T item) => collection.AddLast(item);
+    }
+
+    /// <summary>A stack enumerates top first, so items are pushed back in reverse once all are read.</summary>
+    internal sealed class StackCodec<T> : SequenceCodec<Stack<T>, T>
+    {
+        protected override int CountOf(Stack<T> collection) => collection.Count;
+        protected override Stack<T> New(int count, object? header) => new Stack<T>(count);
+        protected override void Add(Stack<T> collection, T item) => collection.Push(item);
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var stack = (Stack<T>)instance;
+            var items = new T[reader.ReadCount("stack item")];
+            for (int i = 0; i < items.Length; i++) items[i] = reader.ReadElement<T>(type, i);
+            for (int i = items.Length - 1; i >= 0; i--) stack.Push(items[i]);
+        }
+    }
+
+    internal sealed class HashSetCodec<T> : SequenceCodec<HashSet<T>, T>
+    {
+        public override bool FillsLate => true;
+        protected override int CountOf(HashSet<T> collection) => collection.Count;
+        protected override HashSet<T> New(int count, object? header) => new HashSet<T>((IEqualityComparer<T>?)header);
+        protected override void Add(HashSet<T> collection, T item) => collection.Add(item);
+        protected override void WriteHeader(HashSet<T> collection, StateWriter writer) =>
+            Comparers.Write(collection.Comparer, EqualityComparer<T>.Default, writer);
+        protected override object? ReadHeader(StateReader reader, LoadedType type) =>
+            Comparers.Read<IEqualityComparer<T>>(reader, type);
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Text;
+
+namespace VarSave.Format
+{
+    /// <summary>
+    /// Reads the format's encodings from a byte array, checking every read against the bytes
+    /// left so that no input, however damaged, can read out of range or ask for more memory
+    /// than the file could describe.
+    /// </summary>
+    internal sealed class ByteReader
+    {
+        private readonly byte[] _data;
+        private readonly int _end;
+
+        public ByteReader(byte[] data, int start, int end)
+        {
+            _data = data;
+            Position = start;
+            _end = end;
+        }
+
+        public int Position { get; set; }
+
+        public int Remaining => _end - Position;
+
+        public byte ReadByte()
+        {
+            if (Position >= _end) throw Truncated("a byte");
+            return _data[Position++];
+        }
+
+        public ulong ReadVarUInt()
+        {
+            ulong result = 0;
+            for (int shift = 0; shift < 70; shift += 7)
+            {
+                byte b = ReadByte();
+                if (shift == 63 && b > 1) throw Corrupt("a varint overflows 64 bits");
+                result |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) return result;
+            }
+            throw Corrupt("a varint is longer than 10 bytes");
+        }
+
+        public long ReadVarInt()
+        {
+            ulong raw = ReadVarUInt();
+            return (long)(raw >> 1) ^ -(long)(raw & 1);
+        }
+
+        /// <summary>A count of items that each take at least <paramref name="minBytesEach"/> bytes: never more than the bytes left allow.</summary>
+        public int ReadCount(string what, int minBytesEach = 1)
+        {
+            ulong count = ReadVarUInt();
+            if (count > (ulong)Remaining / (ulong)Math.Max(minBytesEach, 1))
+                throw Corrupt($"{what} count {count} is more than the {Remaining} bytes left can hold");
+            return (int)count;
+        }
+
+        /// <summary>An index that must be below <paramref name="limit"/>.</summary>
+        public int ReadIndex(string what, int limit)
+        {
+            ulong value = ReadVarUInt();
+            if (value >= (ulong)limit) throw Corrupt($"{what} {value} is out of range (there are {limit})");
+            return (int)value;
+        }
+
+        public ushort ReadUInt16() => (ushort)ReadFixed(2);
+        public uint ReadUInt32() => (uint)ReadFixed(4);
+        public ulong ReadUInt64() => ReadFixed(8);
+
+        public string ReadString()
+        {
+            int count = ReadCount("string byte");
+            string result;
+            try
+            {
+                result = Strict.GetString(_data, Position, count);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw Corrupt("a string is not valid UTF-8");
+            }
+            Position += count;
+            return result;
+        }
+
+        public void Skip(int count)
+        {
+            if (count < 0 || count > Remaining) throw Truncated($"{count} bytes");
+            Position += count;
+        }
+
+        public SnapshotFormatException Corrupt(string what) =>
+            new SnapshotFormatException($"The snapshot is corrupt at byte {Position}: {what}.");
+
+        private SnapshotFormatException Truncated(string what) =>
+            new SnapshotFormatException($"The snapshot is truncated: needed {what} at byte {Position}, but the data ends at byte {_end}.");
+
+        private ulong ReadFixed(int size)
+        {
+            if (Remaining < size) throw Truncated($"{size} bytes");
+            ulong value = 0;
+            for (int i = 0; i < size; i++) value |= (ulong)_data[Position + i] << (8 * i);
+            Position += size;
+            return value;
+        }
+
+        private static readonly Encoding Strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    }
+}

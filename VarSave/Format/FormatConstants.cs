@@ -1,0 +1,78 @@
+namespace VarSave.Format
+{
+    /// <summary>
+    /// The layout of a snapshot file, in order:
+    /// <code>
+    /// header   magic "VARSAVE" 0x1A, u16 format version
+    /// types    varint count, then one descriptor per type (see TypeKind)
+    /// objects  varint count, then per object: varint type id, u32 payload length, payload
+    /// roots    statics (varint count; type id, names, values) then locals (varint count; name, value)
+    /// trailer  u32 CRC-32 of every byte before it
+    /// </code>
+    /// </summary>
+    internal static class FormatConstants
+    {
+        public static readonly byte[] Magic = { (byte)'V', (byte)'A', (byte)'R', (byte)'S', (byte)'A', (byte)'V', (byte)'E', 0x1A };
+        public const ushort Version = 1;
+        public const int TrailerLength = 4;
+
+        /// <summary>Deepest nesting of struct values inside one another (types are finite; this bounds hostile input).</summary>
+        public const int MaxStructDepth = 64;
+        /// <summary>Most generic arguments or array rank a type descriptor may carry.</summary>
+        public const int MaxTypeArity = 32;
+    }
+
+    /// <summary>How one entry of the type table is described.</summary>
+    internal enum TypeKind : byte
+    {
+        /// <summary>A fixed BCL type: u8 <see cref="Codecs.BuiltinTypes"/> code.</summary>
+        Builtin = 1,
+        /// <summary>A generic BCL type: u8 definition code, then each argument's type id.</summary>
+        BuiltinGeneric = 2,
+        /// <summary>A woven type: key, argument count and ids, field count and names.</summary>
+        Woven = 3,
+        /// <summary>An array: element type id, then rank (0 means a single-dimension zero-based vector).</summary>
+        Array = 4,
+    }
+
+    /// <summary>The first byte of every value. Values of reference types are written once, as objects, and referred to by <see cref="Ref"/>.</summary>
+    internal enum ValueTag : byte
+    {
+        Null = 0,
+        False = 1,
+        True = 2,
+        /// <summary>zig-zag varint</summary>
+        Int32 = 3,
+        /// <summary>zig-zag varint</summary>
+        Int64 = 4,
+        Byte = 5,
+        SByte = 6,
+        Int16 = 7,
+        UInt16 = 8,
+        /// <summary>varint</summary>
+        UInt32 = 9,
+        /// <summary>varint</summary>
+        UInt64 = 10,
+        Char = 11,
+        Single = 12,
+        Double = 13,
+        /// <summary>four i32 words</summary>
+        Decimal = 14,
+        /// <summary>varint byte length, UTF-8</summary>
+        String = 15,
+        /// <summary>i64 DateTime.ToBinary</summary>
+        DateTime = 16,
+        /// <summary>i64 ticks, i16 offset minutes</summary>
+        DateTimeOffset = 17,
+        /// <summary>i64 ticks</summary>
+        TimeSpan = 18,
+        /// <summary>16 bytes</summary>
+        Guid = 19,
+        /// <summary>type id, zig-zag varint of the underlying value</summary>
+        Enum = 20,
+        /// <summary>object id</summary>
+        Ref = 21,
+        /// <summary>type id, varint value count, values: a woven struct, a ValueTuple or a KeyValuePair</summary>
+        Struct = 22,
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using VarSave.Codecs;
+using VarSave.Registry;
+
+namespace VarSave.Graph
+{
+    /// <summary>
+    /// One entry of a snapshot's type table, resolved against the loading program: the type
+    /// it now stands for (if any), and for woven types how saved fields map to today's fields.
+    /// </summary>
+    internal sealed class LoadedType
+    {
+        private LoadedType(string name, Type? type, string? missingReason)
+        {
+            Name = name;
+            Type = type;
+            MissingReason = missingReason;
+        }
+
+        /// <summary>The name the snapshot gives the type, for messages.</summary>
+        public string Name { get; }
+
+        /// <summary>The loading program's type, or null when it has none (see <see cref="MissingReason"/>).</summary>
+        public Type? Type { get; }
+
+        public string? MissingReason { get; }
+
+        public WovenType? Woven { get; private set; }
+
+        /// <summary>Field names as saved (woven types only).</summary>
+        public string[] SavedFields { get; private set; } = Array.Empty<string>();
+
+        /// <summary>For each of today's fields, the index of the saved field of that name, or -1.</summary>
+        public int[] FieldMap { get; private set; } = Array.Empty<int>();
+
+        private ObjectCodec? _codec;
+
+        /// <summary>The codec for objects of this type; resolved on first use, since most entries are never objects.</summary>
+        public ObjectCodec Codec => _codec ??= CodecCatalog.For(Type!)
+            ?? throw new SnapshotMismatchException($"The snapshot stores objects of type {Name}, which cannot be created as objects.");
+
+        public static LoadedType Found(string name, Type type) => new LoadedType(name, type, null);
+
+        public static LoadedType Missing(string name, string reason) => new LoadedType(name, null, reason);
+
+        /// <summary>Maps saved field names to the loading type's fields, by name, once per load.</summary>
+        public void MapFields(WovenType woven, string[] savedFields, LoadReportBuilder report)
+        {
+            Woven = woven;
+            SavedFields = savedFields;
+            FieldMap = MapNames(Name, woven.FieldNames, savedFields, report.DefaultedFields, report.IgnoredFields);
+        }
+
+        /// <summary>For each of <paramref name="current"/>, the index of the same name in <paramref name="saved"/> or -1; reports the rest.</summary>
+        public static int[] MapNames(string owner, string[] current, string[] saved, List<string>? unmatchedCurrent, List<string> unmatchedSaved)
+        {
+            var savedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < saved.Length; i++) savedIndex[saved[i]] = i;
+            var map = new int[current.Length];
+            for (int i = 0; i < current.Length; i++)
+            {
+                if (savedIndex.TryGetValue(current[i], out int found))
+                {
+                    map[i] = found;
+                    savedIndex.Remove(current[i]);
+                }
+                else
+                {
+                    map[i] = -1;
+                    unmatchedCurrent?.Add(owner + "." + current[i]);
+                }
+            }
+            foreach (var extra in savedIndex.Keys) unmatchedSaved.Add(owner + "." + extra);
+            return map;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using VarSave.Codecs;
+using VarSave.Format;
+using VarSave.Registry;
+
+namespace VarSave.Graph
+{
+    /// <summary>
+    /// Reads the type table and resolves each entry against the loading program. Types are
+    /// looked up only in the woven registry and the fixed BCL list; a name from the file is
+    /// never handed to <c>Type.GetType</c>. Entries refer only to earlier entries, so
+    /// resolution needs no recursion and no cycle check.
+    /// </summary>
+    internal static class TypeTableReader
+    {
+        public static LoadedType[] Read(ByteReader reader, LoadReportBuilder report)
+        {
+            int count = reader.ReadCount("type", minBytesEach: 2);
+            var types = new LoadedType[count];
+            for (int id = 0; id < count; id++)
+                types[id] = ReadOne(reader, types, id, report);
+            return types;
+        }
+
+        private static LoadedType ReadOne(ByteReader reader, LoadedType[] earlier, int id, LoadReportBuilder report)
+        {
+            var kind = (TypeKind)reader.ReadByte();
+            switch (kind)
+            {
+                case TypeKind.Builtin:
+                {
+                    var type = BuiltinTypes.FromCode(reader.ReadByte()) ?? throw reader.Corrupt("unknown built-in type code");
+                    return LoadedType.Found(type.FullName!, type);
+                }
+                case TypeKind.BuiltinGeneric:
+                {
+                    var definition = BuiltinTypes.GenericFromCode(reader.ReadByte()) ?? throw reader.Corrupt("unknown generic type code");
+                    var args = ReadArguments(reader, earlier, id);
+                    return Close(definition, definition.Name, args, reader);
+                }
+                case TypeKind.Woven:
+                {
+                    string key = reader.ReadString();
+                    var args = ReadArguments(reader, earlier, id);
+                    var fields = new string[reader.ReadCount("field")];
+                    for (int i = 0; i < fields.Length; i++) fields[i] = reader.ReadString();
+                    var woven = TypeRegistry.FindByKey(key);
+                    if (woven == null)
+                        return LoadedType.Missing(key, $"the loading program defines no woven type {key}; define it (same namespace and name) in a woven assembly");
+                    if (woven.Type.IsGenericTypeDefinition != args.Length > 0 || (args.Length > 0 && woven.Type.GetGenericArguments().Length != args.Length))
+                        return LoadedType.Missing(key, $"{key} has a different number of generic parameters in the loading program");
+                    var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : Close(woven.Type, key, args, reader);
+                    if (loaded.Type != null) loaded.MapFields(woven, fields, report);
+                    return loaded;
+                }
+                case TypeKind.Array:
+                {
+                    var element = earlier[reader.ReadIndex("array element type", id)];
+                    int rank = reader.ReadIndex("array rank", FormatConstants.MaxTypeArity + 1);
+                    string name = element.Name + (rank == 0 ? "[]" : "[" + new string(',', rank - 1) + "]");
+                    if (element.Type == null) return LoadedType.Missing(name, element.MissingReason!);
+                    var type = rank == 0 ? element.Type.MakeArrayType() : element.Type.MakeArrayType(rank);
+                    return LoadedType.Found(name, type);
+                }
+                default:
+                    throw reader.Corrupt($"unknown type kind {(byte)kind}");
+            }
+        }
+
+        private static LoadedType[] ReadArguments(ByteReader reader, LoadedType[] earlier, int id)
+        {
+            int count = reader.ReadIndex("generic argument count", FormatConstants.MaxTypeArity + 1);
+            var args = new LoadedType[count];
+            for (int i = 0; i < count; i++) args[i] = earlier[reader.ReadIndex("generic argument type", id)];
+            return args;
+        }
+
+        private static LoadedType Close(Type definition, string name, LoadedType[] args, ByteReader reader)
+        {
+            if (definition.GetGenericArguments().Length != args.Length)
+                throw reader.Corrupt($"{name} takes {definition.GetGenericArguments().Length} type arguments, not {args.Length}");
+            var closed = new Type[args.Length];
+            var display = name.Split('`')[0] + "<";
+            for (int i = 0; i < args.Length; i++)
+            {
+                display += (i > 0 ? "," : "") + args[i].Name;
+                if (args[i].Type == null) return LoadedType.Missing(display + ">", args[i].MissingReason!);
+                closed[i] = args[i].Type!;
+            }
+            display += ">";
+            try
+            {
+                return LoadedType.Found(display, definition.MakeGenericType(closed));
+            }
+            catch (ArgumentException e)
+            {
+                throw new SnapshotMismatchException($"The snapshot uses {display}, which the loading program's type constraints do not allow: {e.Message}");
+            }
+        }
+    }
+}

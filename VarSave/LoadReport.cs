@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace VarSave
+{
+    /// <summary>What a load could not map one to one: the differences between the saving and the loading program.</summary>
+    public sealed class LoadReport
+    {
+        internal LoadReport(Graph.LoadReportBuilder builder)
+        {
+            IgnoredFields = builder.IgnoredFields.ToArray();
+            DefaultedFields = builder.DefaultedFields.ToArray();
+            SkippedStatics = builder.SkippedStatics.ToArray();
+            SkippedLocals = builder.SkippedLocals.ToArray();
+            RestoredLocals = builder.RestoredLocals.ToArray();
+        }
+
+        /// <summary>Saved fields the loading program's types no longer have (<c>Type.field</c>); their values were dropped.</summary>
+        public IReadOnlyList<string> IgnoredFields { get; }
+
+        /// <summary>Fields of the loading program's types that the snapshot has no value for; they keep their default.</summary>
+        public IReadOnlyList<string> DefaultedFields { get; }
+
+        /// <summary>Saved static fields with no counterpart in the loading program (<c>Type.field</c>, or <c>Type.*</c> for a missing type).</summary>
+        public IReadOnlyList<string> SkippedStatics { get; }
+
+        /// <summary>Saved locals that no local of the loading call site took: no local of that name, or an incompatible type.</summary>
+        public IReadOnlyList<string> SkippedLocals { get; }
+
+        /// <summary>Locals the loading call site assigned from the snapshot.</summary>
+        public IReadOnlyList<string> RestoredLocals { get; }
+
+        /// <summary>An empty report, for a snapshot that has not been loaded.</summary>
+        public static LoadReport Empty { get; } = new LoadReport(new Graph.LoadReportBuilder());
+    }
+}

@@ -1,0 +1,51 @@
+using VarSave.Graph;
+using VarSave.Registry;
+using VarSave.Runtime;
+
+namespace VarSave
+{
+    /// <summary>
+    /// Saves and restores the whole state of the program: the static fields of every woven
+    /// module, the calling method's locals (when the caller is woven), and everything they
+    /// reach. <c>using static VarSave.ProgramState;</c> makes the four calls read like the
+    /// Python original.
+    /// </summary>
+    public static class ProgramState
+    {
+        /// <summary>The file used when no path is given.</summary>
+        public const string DefaultPath = "snapshot.varsave";
+
+        /// <summary>Saves the program's state to <paramref name="path"/>, replacing the file only once the new one is complete.</summary>
+        public static void SaveToFile(string path = DefaultPath) => SaveEverything().WriteToFile(path);
+
+        /// <summary>Restores the program's state from <paramref name="path"/>; returns the snapshot, whose <see cref="Snapshot.LoadReport"/> tells what did not map.</summary>
+        public static Snapshot LoadFromFile(string path = DefaultPath)
+        {
+            var snapshot = Snapshot.ReadFile(path);
+            LoadEverything(snapshot);
+            return snapshot;
+        }
+
+        /// <summary>Captures the program's state in memory.</summary>
+        public static Snapshot SaveEverything()
+        {
+            var locals = CallSite.TakeCaptured();
+            return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
+        }
+
+        /// <summary>
+        /// Restores the program's state from <paramref name="snapshot"/>. Every object is
+        /// decoded and checked before any static field is touched; a snapshot that does not
+        /// fit throws and leaves the statics as they were.
+        /// </summary>
+        public static void LoadEverything(Snapshot snapshot)
+        {
+            if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
+            var report = new LoadReportBuilder();
+            var decoded = StateReader.Decode(snapshot.Bytes, report);
+            foreach (var root in decoded.Statics) decoded.Reader.RestoreStatics(root);
+            snapshot.LoadReport = new LoadReport(report);
+            CallSite.Offer(decoded.Locals, report, snapshot);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+
+namespace VarSave.Registry
+{
+    /// <summary>
+    /// Every type the woven modules of this process registered. Loading creates only these
+    /// (and the fixed BCL list in <see cref="Codecs.BuiltinTypes"/>): nothing in a snapshot can
+    /// make the runtime build a type no woven module vouched for.
+    /// </summary>
+    internal static class TypeRegistry
+    {
+        private static readonly object Gate = new object();
+        private static Dictionary<string, WovenType> _byKey = new Dictionary<string, WovenType>(StringComparer.Ordinal);
+        private static Dictionary<Type, WovenType> _byType = new Dictionary<Type, WovenType>();
+        private static List<WovenType> _withStatics = new List<WovenType>();
+
+        /// <summary>Publishes a module's types at once (copy-on-write, so readers never lock).</summary>
+        public static void Add(IReadOnlyList<WovenType> types)
+        {
+            lock (Gate)
+            {
+                var byKey = new Dictionary<string, WovenType>(_byKey, StringComparer.Ordinal);
+                var byType = new Dictionary<Type, WovenType>(_byType);
+                var withStatics = new List<WovenType>(_withStatics);
+                foreach (var type in types)
+                {
+                    // A later module defining the same key wins loads; both keep their statics saved.
+                    byKey[type.Key] = type;
+                    byType[type.Type] = type;
+                    if (type.CaptureStatics != null) withStatics.Add(type);
+                }
+                _byKey = byKey;
+                _byType = byType;
+                _withStatics = withStatics;
+            }
+        }
+
+        public static WovenType? FindByKey(string key) => _byKey.TryGetValue(key, out var type) ? type : null;
+
+        /// <summary>The registration of a run-time type, looking through a closed generic to its definition.</summary>
+        public static WovenType? FindByType(Type type)
+        {
+            var byType = _byType;
+            if (byType.TryGetValue(type, out var woven)) return woven;
+            return type.IsGenericType && !type.IsGenericTypeDefinition && byType.TryGetValue(type.GetGenericTypeDefinition(), out woven)
+                ? woven
+                : null;
+        }
+
+        public static IReadOnlyList<WovenType> TypesWithStatics => _withStatics;
+    }
+}

@@ -1,0 +1,360 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using VarSave.Format;
+using VarSave.Graph;
+
+namespace VarSave.Runtime
+{
+    /// <summary>
+    /// Decodes a snapshot and fills objects. Woven restore methods call <see cref="Read{T}"/>
+    /// once per field with the field's index in today's schema; the reader maps it to the
+    /// saved field of the same name, decided once per type per load.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class StateReader
+    {
+        private readonly ByteReader _in;
+        private readonly LoadedType[] _types;
+        private readonly LoadReportBuilder _report;
+        private object?[] _instances = Array.Empty<object?>();
+        private int[] _recordType = Array.Empty<int>();
+        private int[] _recordStart = Array.Empty<int>();
+        private int[] _recordEnd = Array.Empty<int>();
+        private int _structDepth;
+
+        // The object or statics being restored: saved values, and today's index -> saved index.
+        private object?[] _slots = Array.Empty<object?>();
+        private int[] _map = Array.Empty<int>();
+        private string _owner = "";
+        private string[] _fieldNames = Array.Empty<string>();
+
+        private StateReader(ByteReader input, LoadedType[] types, LoadReportBuilder report)
+        {
+            _in = input;
+            _types = types;
+            _report = report;
+        }
+
+        /// <summary>Assigns the saved value of field <paramref name="index"/>, if the snapshot has one; otherwise leaves the field as it is.</summary>
+        public void Read<T>(int index, ref T field)
+        {
+            int saved = index < _map.Length ? _map[index] : -1;
+            if (saved < 0) return;
+            if (_slots[saved] is T typed) { field = typed; return; }
+            string name = index < _fieldNames.Length ? _fieldNames[index] : "#" + index;
+            field = Convert<T>(_slots[saved], _owner + "." + name);
+        }
+
+        /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report)
+        {
+            int bodyEnd = CheckEnvelope(data);
+            var input = new ByteReader(data, FormatConstants.Magic.Length + 2, bodyEnd);
+            var reader = new StateReader(input, TypeTableReader.Read(input, report), report);
+            reader.ReadRecordIndex();
+            reader.CreateObjects();
+            var decoded = reader.ReadRoots();
+            if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
+            reader.FillObjects();
+            return decoded;
+        }
+
+        /// <summary>Restores one type's statics from its decoded root.</summary>
+        internal void RestoreStatics(StaticRoot root)
+        {
+            EnterFrame(root.Slots, root.Map, root.Holder.Key, root.Holder.StaticNames);
+            root.Holder.RestoreStatics!(this);
+        }
+
+        private static int CheckEnvelope(byte[] data)
+        {
+            var magic = FormatConstants.Magic;
+            int minimum = magic.Length + 2 + FormatConstants.TrailerLength;
+            if (data.Length < minimum)
+                throw new SnapshotFormatException($"The snapshot is truncated: {data.Length} bytes, fewer than the {minimum} of an empty one.");
+            for (int i = 0; i < magic.Length; i++)
+                if (data[i] != magic[i])
+                    throw new SnapshotFormatException("This is not a VarSave snapshot: it does not start with the VARSAVE signature.");
+            int version = data[magic.Length] | data[magic.Length + 1] << 8;
+            if (version != FormatConstants.Version)
+                throw new SnapshotFormatException($"The snapshot has format version {version}; this VarSave reads version {FormatConstants.Version}.");
+            int bodyEnd = data.Length - FormatConstants.TrailerLength;
+            uint stored = (uint)(data[bodyEnd] | data[bodyEnd + 1] << 8 | data[bodyEnd + 2] << 16 | data[bodyEnd + 3] << 24);
+            if (Crc32.Compute(data, 0, bodyEnd) != stored)
+                throw new SnapshotFormatException("The snapshot is corrupt or truncated: its checksum does not match its contents.");
+            return bodyEnd;
+        }
+
+        private void ReadRecordIndex()
+        {
+            int count = _in.ReadCount("object", minBytesEach: 5);
+            _instances = new object?[count];
+            _recordType = new int[count];
+            _recordStart = new int[count];
+            _recordEnd = new int[count];
+            for (int id = 0; id < count; id++)
+            {
+                _recordType[id] = _in.ReadIndex("object type", _types.Length);
+                uint length = _in.ReadUInt32();
+                if (length > (uint)_in.Remaining) throw _in.Corrupt($"object {id} claims {length} bytes; {_in.Remaining} are left");
+                _recordStart[id] = _in.Position;
+                _recordEnd[id] = _in.Position + (int)length;
+                _in.Skip((int)length);
+            }
+        }
+
+        private void CreateObjects()
+        {
+            int rootsAt = _in.Position;
+            // Hash and sorted collections are created last: a woven comparer must exist before them.
+            foreach (bool late in new[] { false, true })
+            {
+                for (int id = 0; id < _instances.Length; id++)
+                {
+                    var type = _types[_recordType[id]];
+                    if (type.Type == null)
+                    {
+                        _instances[id] = new MissingObject(type);
+                        continue;
+                    }
+                    if (type.Codec.FillsLate != late) continue;
+                    EnterRecord(id);
+                    _instances[id] = type.Codec.Create(this, type);
+                }
+            }
+            _in.Position = rootsAt;
+        }
+
+        private void FillObjects()
+        {
+            var late = new List<int>();
+            for (int id = 0; id < _instances.Length; id++)
+            {
+                var type = _types[_recordType[id]];
+                if (type.Type == null) continue;
+                if (type.Codec.FillsLate) late.Add(id);
+                else FillRecord(id, type);
+            }
+            // Hash and sorted collections last, innermost first: their keys must be complete.
+            for (int i = late.Count - 1; i >= 0; i--) FillRecord(late[i], _types[_recordType[late[i]]]);
+        }
+
+        private void FillRecord(int id, LoadedType type)
+        {
+            EnterRecord(id);
+            type.Codec.Fill(_instances[id]!, this, type);
+            if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"object {id} ({type.Name}) has {_recordEnd[id] - _in.Position} unread bytes");
+        }
+
+        private void EnterRecord(int id)
+        {
+            _in.Position = _recordStart[id];
+        }
+
+        private DecodedSnapshot ReadRoots()
+        {
+            var decoded = new DecodedSnapshot(this);
+            int staticCount = _in.ReadCount("static type");
+            for (int i = 0; i < staticCount; i++)
+            {
+                var holder = _types[_in.ReadIndex("static holder type", _types.Length)];
+                var names = ReadNames("static field");
+                var slots = ReadValues(names.Length);
+                var woven = holder.Woven ?? (holder.Type != null ? Registry.TypeRegistry.FindByType(holder.Type) : null);
+                if (woven?.RestoreStatics == null)
+                {
+                    _report.SkippedStatics.Add(holder.Name + ".*");
+                    continue;
+                }
+                var map = LoadedType.MapNames(woven.Key, woven.StaticNames, names, null, _report.SkippedStatics);
+                decoded.Statics.Add(new StaticRoot(woven, slots, map));
+            }
+
+            int localCount = _in.ReadCount("local", minBytesEach: 2);
+            for (int i = 0; i < localCount; i++)
+            {
+                string name = _in.ReadString();
+                decoded.Locals[name] = ReadValue();
+            }
+            return decoded;
+        }
+
+        private string[] ReadNames(string what)
+        {
+            var names = new string[_in.ReadCount(what)];
+            for (int i = 0; i < names.Length; i++) names[i] = _in.ReadString();
+            return names;
+        }
+
+        private object?[] ReadValues(int count)
+        {
+            var values = new object?[count];
+            for (int i = 0; i < count; i++) values[i] = ReadValue();
+            return values;
+        }
+
+        // ---- used by codecs ----
+
+        internal ByteReader Input => _in;
+
+        internal int ReadCount(string what) => _in.ReadCount(what);
+
+        /// <summary>Reads a value and converts it to <typeparamref name="T"/>, or fails naming <paramref name="where"/>.</summary>
+        internal T ReadItem<T>(string where) => Convert<T>(ReadValue(), where);
+
+        /// <summary>Reads element <paramref name="index"/> of <paramref name="owner"/>; the message is built only on failure.</summary>
+        internal T ReadElement<T>(LoadedType owner, int index)
+        {
+            var value = ReadValue();
+            return value is T typed ? typed : Convert<T>(value, owner.Name + "[" + index + "]");
+        }
+
+        /// <summary>Decodes the fields of a woven object into slots and lets its woven restore method take them.</summary>
+        internal void RestoreWoven(IStateful target, LoadedType type)
+        {
+            var slots = ReadValues(type.SavedFields.Length);
+            EnterFrame(slots, type.FieldMap, type.Name, type.Woven!.FieldNames);
+            target.RestoreState(this);
+        }
+
+        internal object? ReadValue()
+        {
+            var tag = (ValueTag)_in.ReadByte();
+            switch (tag)
+            {
+                case ValueTag.Null: return null;
+                case ValueTag.False: return false;
+                case ValueTag.True: return true;
+                case ValueTag.Int32:
+                {
+                    long value = _in.ReadVarInt();
+                    if (value < int.MinValue || value > int.MaxValue) throw _in.Corrupt("an Int32 is out of range");
+                    return (int)value;
+                }
+                case ValueTag.Int64: return _in.ReadVarInt();
+                case ValueTag.Byte: return _in.ReadByte();
+                case ValueTag.SByte: return (sbyte)_in.ReadByte();
+                case ValueTag.Int16: return (short)_in.ReadUInt16();
+                case ValueTag.UInt16: return _in.ReadUInt16();
+                case ValueTag.UInt32:
+                {
+                    ulong value = _in.ReadVarUInt();
+                    if (value > uint.MaxValue) throw _in.Corrupt("a UInt32 is out of range");
+                    return (uint)value;
+                }
+                case ValueTag.UInt64: return _in.ReadVarUInt();
+                case ValueTag.Char: return (char)_in.ReadUInt16();
+                case ValueTag.Single: return BitConverter.ToSingle(BitConverter.GetBytes(_in.ReadUInt32()), 0);
+                case ValueTag.Double: return BitConverter.Int64BitsToDouble((long)_in.ReadUInt64());
+                case ValueTag.Decimal: return ReadDecimal();
+                case ValueTag.String: return _in.ReadString();
+                case ValueTag.DateTime: return DateTime.FromBinary((long)_in.ReadUInt64());
+                case ValueTag.DateTimeOffset: return ReadDateTimeOffset();
+                case ValueTag.TimeSpan: return new TimeSpan((long)_in.ReadUInt64());
+                case ValueTag.Guid:
+                {
+                    var bytes = new byte[16];
+                    for (int i = 0; i < 16; i++) bytes[i] = _in.ReadByte();
+                    return new Guid(bytes);
+                }
+                case ValueTag.Enum: return ReadEnum();
+                case ValueTag.Ref: return _instances[_in.ReadIndex("object reference", _instances.Length)];
+                case ValueTag.Struct: return ReadStruct();
+                default: throw _in.Corrupt($"unknown value tag {(byte)tag}");
+            }
+        }
+
+        private object ReadDecimal()
+        {
+            var bits = new int[4];
+            for (int i = 0; i < 4; i++) bits[i] = (int)_in.ReadUInt32();
+            try
+            {
+                return new decimal(bits);
+            }
+            catch (ArgumentException)
+            {
+                throw _in.Corrupt("a decimal has invalid bits");
+            }
+        }
+
+        private object ReadDateTimeOffset()
+        {
+            long ticks = (long)_in.ReadUInt64();
+            short minutes = (short)_in.ReadUInt16();
+            try
+            {
+                return new DateTimeOffset(ticks, TimeSpan.FromMinutes(minutes));
+            }
+            catch (ArgumentException)
+            {
+                throw _in.Corrupt("a DateTimeOffset is out of range");
+            }
+        }
+
+        private object ReadEnum()
+        {
+            var type = _types[_in.ReadIndex("enum type", _types.Length)];
+            long bits = _in.ReadVarInt();
+            if (type.Type == null) return new MissingObject(type);
+            if (!type.Type.IsEnum) throw _in.Corrupt($"{type.Name} is used as an enum but is not one");
+            return Enum.ToObject(type.Type, bits);
+        }
+
+        private object ReadStruct()
+        {
+            var type = _types[_in.ReadIndex("struct type", _types.Length)];
+            int count = _in.ReadCount("struct field");
+            if (++_structDepth > FormatConstants.MaxStructDepth) throw _in.Corrupt("structs nest too deeply");
+            var savedFrame = (_slots, _map, _owner, _fieldNames);
+            var values = ReadValues(count);
+            object result;
+            if (type.Type == null) result = new MissingObject(type);
+            else if (type.Woven != null && type.Type.IsValueType)
+            {
+                if (count != type.SavedFields.Length) throw _in.Corrupt($"a {type.Name} value has {count} fields; its schema has {type.SavedFields.Length}");
+                var boxed = (IStateful)(type.Woven.Factory?.Invoke() ?? Codecs.Allocator.Uninitialized(type.Type));
+                EnterFrame(values, type.FieldMap, type.Name, type.Woven.FieldNames);
+                boxed.RestoreState(this);
+                result = boxed;
+            }
+            else if (Codecs.BuiltinTypes.IsStructural(type.Type)) result = Codecs.StructuralValues.Create(type, values);
+            else throw _in.Corrupt($"{type.Name} is used as a struct but is not one");
+            (_slots, _map, _owner, _fieldNames) = savedFrame;
+            _structDepth--;
+            return result;
+        }
+
+        private void EnterFrame(object?[] slots, int[] map, string owner, string[] fieldNames)
+        {
+            _slots = slots;
+            _map = map;
+            _owner = owner;
+            _fieldNames = fieldNames;
+        }
+
+        /// <summary>The one place a decoded value becomes a typed one: every mismatch fails here, naming where.</summary>
+        internal static T Convert<T>(object? value, string where)
+        {
+            if (value is T typed) return typed;
+            if (value == null && default(T) == null) return default!;
+            throw Mismatch(value, typeof(T), where);
+        }
+
+        /// <summary>Whether a decoded value can be stored in a location of type <paramref name="type"/>.</summary>
+        internal static bool Fits(object? value, Type type) =>
+            value == null ? !type.IsValueType || Nullable.GetUnderlyingType(type) != null : type.IsInstanceOfType(value);
+
+        /// <summary>The error for a saved value that does not fit where it is being restored.</summary>
+        internal static SnapshotMismatchException Mismatch(object? value, Type expected, string where)
+        {
+            if (value is MissingObject missing) return missing.Error(where);
+            if (value == null)
+                return new SnapshotMismatchException($"Cannot restore {where}: the snapshot holds null, but the field is now {expected.FullName}, which cannot be null.");
+            return new SnapshotMismatchException(
+                $"Cannot restore {where}: it was saved as {value.GetType().FullName} but is now {expected.FullName}. " +
+                "Rename the field if its meaning changed, or convert the old value in an [AfterLoad] method.");
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using VarSave.Codecs;
+using VarSave.Format;
+using VarSave.Graph;
+
+namespace VarSave.Runtime
+{
+    /// <summary>
+    /// Walks the object graph from the roots and encodes it. Woven capture methods call
+    /// <see cref="Write{T}"/> once per field; everything else is internal. The walk is
+    /// iterative: a reference to an object not seen before gives it the next id and queues
+    /// it, so depth of data never becomes depth of stack.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class StateWriter
+    {
+        private readonly TypeTableWriter _types = new TypeTableWriter();
+        private readonly Dictionary<object, int> _ids = new Dictionary<object, int>(ReferenceComparer.Instance);
+        private readonly List<object> _objects = new List<object>();
+        private readonly List<ObjectCodec> _codecs = new List<ObjectCodec>();
+        private readonly List<int> _typeIds = new List<int>();
+        private readonly List<PathStep> _steps = new List<PathStep>();
+        private ByteWriter _out = new ByteWriter();
+
+        // Where the value being written sits, for path steps and error messages.
+        private int _currentObject = -1;
+        private string? _rootLabel;
+        private string[] _fieldNames = Array.Empty<string>();
+        private int _fieldIndex;
+        private string? _slotName;
+        private int _slotIndex = -1;
+        private int _structDepth;
+
+        internal StateWriter() { }
+
+        /// <summary>Writes the next field of the object being captured.</summary>
+        public void Write<T>(T value)
+        {
+            int index = _fieldIndex++;
+            _slotName = index < _fieldNames.Length ? _fieldNames[index] : "?";
+            _slotIndex = -1;
+            WriteValue(value);
+        }
+
+        /// <summary>Encodes the statics of every registered type and the given locals, then everything they reach.</summary>
+        internal static byte[] Encode(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
+        {
+            var writer = new StateWriter();
+            var roots = writer.WriteRoots(staticHolders, locals);
+            var records = writer.WriteObjects();
+            return writer.Assemble(records, roots);
+        }
+
+        private ByteWriter WriteRoots(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
+        {
+            var roots = _out;
+            roots.WriteCount(staticHolders.Count);
+            foreach (var holder in staticHolders)
+            {
+                roots.WriteCount(_types.TryGetId(holder.Type) ?? throw new InvalidOperationException("A registered type has no descriptor."));
+                roots.WriteCount(holder.StaticNames.Length);
+                foreach (var name in holder.StaticNames) roots.WriteString(name);
+                _rootLabel = "static " + holder.Key + ".";
+                BeginFields(holder.StaticNames);
+                try
+                {
+                    holder.CaptureStatics!(this);
+                }
+                catch (TypeInitializationException e)
+                {
+                    throw new VarSaveException($"Cannot save the statics of {holder.Key}: its static constructor failed ({e.InnerException?.Message}).", e);
+                }
+                if (_fieldIndex != holder.StaticNames.Length)
+                    throw new InvalidOperationException($"The woven statics of {holder.Key} wrote {_fieldIndex} values for {holder.StaticNames.Length} names.");
+            }
+
+            roots.WriteCount(locals.Count);
+            _rootLabel = "local ";
+            foreach (var local in locals)
+            {
+                roots.WriteString(local.Name);
+                _slotName = local.Name;
+                _slotIndex = -1;
+                WriteValue(local.Value);
+            }
+            _rootLabel = null;
+            _out = new ByteWriter(4096);
+            return roots;
+        }
+
+        private ByteWriter WriteObjects()
+        {
+            var records = _out;
+            for (int id = 0; id < _objects.Count; id++)
+            {
+                _currentObject = id;
+                records.WriteCount(_typeIds[id]);
+                int lengthAt = records.ReserveUInt32();
+                int start = records.Length;
+                _codecs[id].Write(_objects[id], this);
+                records.PatchUInt32(lengthAt, (uint)(records.Length - start));
+            }
+            return records;
+        }
+
+        private byte[] Assemble(ByteWriter records, ByteWriter roots)
+        {
+            var file = new ByteWriter(records.Length + roots.Length + _types.Bytes.Length + 64);
+            file.WriteBytes(FormatConstants.Magic, 0, FormatConstants.Magic.Length);
+            file.WriteUInt16(FormatConstants.Version);
+            file.WriteCount(_types.Count);
+            _types.Bytes.WriteTo(file);
+            file.WriteCount(_objects.Count);
+            records.WriteTo(file);
+            roots.WriteTo(file);
+            file.WriteUInt32(Crc32.Compute(file.UnsafeBuffer, 0, file.Length));
+            return file.ToArray();
+        }
+
+        // ---- used by codecs ----
+
+        internal ByteWriter Output => _out;
+
+        internal void WriteCount(int count) => _out.WriteCount(count);
+
+        /// <summary>Starts writing the fields of a woven object or struct, named for error paths.</summary>
+        internal void BeginFields(string[] names)
+        {
+            _fieldNames = names;
+            _fieldIndex = 0;
+        }
+
+        /// <summary>Writes one element of a collection; <paramref name="part"/> names a part of it, such as Key.</summary>
+        internal void WriteElement(int index, object? value, string? part = null)
+        {
+            _slotName = part;
+            _slotIndex = index;
+            WriteValue(value);
+        }
+
+        /// <summary>Writes a non-element part of an object, such as a comparer.</summary>
+        internal void WriteMember(string name, object? value)
+        {
+            _slotName = name;
+            _slotIndex = -1;
+            WriteValue(value);
+        }
+
+        internal UnsaveableObjectException Unsaveable(Type type, string reason) =>
+            new UnsaveableObjectException(CurrentPath(), type, reason);
+
+        /// <summary>Writes any value: inline for primitives, strings and structs, as a reference for objects.</summary>
+        internal void WriteValue(object? value)
+        {
+            var o = _out;
+            if (value == null) { o.WriteByte((byte)ValueTag.Null); return; }
+            var type = value.GetType();
+            if (type.IsEnum) { WriteEnum(value, type); return; }
+            switch (Type.GetTypeCode(type))
+            {
+                case TypeCode.Boolean: o.WriteByte((byte)((bool)value ? ValueTag.True : ValueTag.False)); return;
+                case TypeCode.Int32: o.WriteByte((byte)ValueTag.Int32); o.WriteVarInt((int)value); return;
+                case TypeCode.Int64: o.WriteByte((byte)ValueTag.Int64); o.WriteVarInt((long)value); return;
+                case TypeCode.String: o.WriteByte((byte)ValueTag.String); o.WriteString((string)value); return;
+                case TypeCode.Double: o.WriteByte((byte)ValueTag.Double); o.WriteUInt64((ulong)BitConverter.DoubleToInt64Bits((double)value)); return;
+                case TypeCode.Single: o.WriteByte((byte)ValueTag.Single); o.WriteUInt32(SingleBits((float)value)); return;
+                case TypeCode.Byte: o.WriteByte((byte)ValueTag.Byte); o.WriteByte((byte)value); return;
+                case TypeCode.SByte: o.WriteByte((byte)ValueTag.SByte); o.WriteByte((byte)(sbyte)value); return;
+                case TypeCode.Int16: o.WriteByte((byte)ValueTag.Int16); o.WriteUInt16((ushort)(short)value); return;
+                case TypeCode.UInt16: o.WriteByte((byte)ValueTag.UInt16); o.WriteUInt16((ushort)value); return;
+                case TypeCode.UInt32: o.WriteByte((byte)ValueTag.UInt32); o.WriteVarUInt((uint)value); return;
+                case TypeCode.UInt64: o.WriteByte((byte)ValueTag.UInt64); o.WriteVarUInt((ulong)value); return;
+                case TypeCode.Char: o.WriteByte((byte)ValueTag.Char); o.WriteUInt16((char)value); return;
+                case TypeCode.DateTime: o.WriteByte((byte)ValueTag.DateTime); o.WriteUInt64((ulong)((DateTime)value).ToBinary()); return;
+                case TypeCode.Decimal: WriteDecimal((decimal)value); return;
+            }
+            if (type.IsValueType) { WriteStruct(value, type); return; }
+            WriteReference(value, type);
+        }
+
+        private void WriteEnum(object value, Type type)
+        {
+            int typeId = _types.TryGetId(type) ?? throw Unsaveable(type, "enums are saved only when a woven module defines them.");
+            _out.WriteByte((byte)ValueTag.Enum);
+            _out.WriteCount(typeId);
+            _out.WriteVarInt(EnumBits(value));
+        }
+
+        private static long EnumBits(object value) => Type.GetTypeCode(value.GetType()) switch
+        {
+            TypeCode.UInt64 => unchecked((long)(ulong)value),
+            _ => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        private void WriteDecimal(decimal value)
+        {
+            _out.WriteByte((byte)ValueTag.Decimal);
+            foreach (int part in decimal.GetBits(value)) _out.WriteUInt32((uint)part);
+        }
+
+        private void WriteStruct(object value, Type type)
+        {
+            var o = _out;
+            switch (value)
+            {
+                case TimeSpan span: o.WriteByte((byte)ValueTag.TimeSpan); o.WriteUInt64((ulong)span.Ticks); return;
+                case DateTimeOffset time:
+                    o.WriteByte((byte)ValueTag.DateTimeOffset);
+                    o.WriteUInt64((ulong)time.Ticks);
+                    o.WriteUInt16((ushort)(short)time.Offset.TotalMinutes);
+                    return;
+                case Guid guid: o.WriteByte((byte)ValueTag.Guid); var bytes = guid.ToByteArray(); o.WriteBytes(bytes, 0, 16); return;
+            }
+
+            int typeId = _types.TryGetId(type)
+                ?? throw Unsaveable(type, "this struct is neither woven nor one of the supported BCL types. Mark the field [Transient] or weave its assembly.");
+            if (++_structDepth > FormatConstants.MaxStructDepth)
+                throw Unsaveable(type, $"structs nest deeper than {FormatConstants.MaxStructDepth} levels.");
+            o.WriteByte((byte)ValueTag.Struct);
+            o.WriteCount(typeId);
+            if (value is IStateful stateful)
+            {
+                var names = Registry.TypeRegistry.FindByType(type)!.FieldNames;
+                var (savedNames, savedIndex, savedSlot, savedSlotIndex) = (_fieldNames, _fieldIndex, _slotName, _slotIndex);
+                o.WriteCount(names.Length);
+                BeginFields(names);
+                stateful.CaptureState(this);
+                (_fieldNames, _fieldIndex, _slotName, _slotIndex) = (savedNames, savedIndex, savedSlot, savedSlotIndex);
+            }
+            else
+            {
+                var fields = StructuralFields.Of(type);
+                o.WriteCount(fields.Length);
+                for (int i = 0; i < fields.Length; i++) WriteElement(i, fields[i].GetValue(value));
+            }
+            _structDepth--;
+        }
+
+        private void WriteReference(object value, Type type)
+        {
+            if (!_ids.TryGetValue(value, out int id))
+            {
+                var codec = CodecCatalog.For(type)
+                    ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
+                int typeId = _types.TryGetId(type)
+                    ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
+                id = _objects.Count;
+                _ids.Add(value, id);
+                _objects.Add(value);
+                _codecs.Add(codec);
+                _typeIds.Add(typeId);
+                _steps.Add(new PathStep(_currentObject, _currentObject < 0 ? _rootLabel + _slotName : _slotName, _slotIndex));
+            }
+            _out.WriteByte((byte)ValueTag.Ref);
+            _out.WriteCount(id);
+        }
+
+        private string CurrentPath()
+        {
+            var here = new PathStep(_currentObject, _currentObject < 0 ? _rootLabel + _slotName : _slotName, _slotIndex);
+            var parts = new List<string>();
+            for (var step = here; ; step = _steps[step.Parent])
+            {
+                parts.Add(step.Parent < 0 ? step.Name ?? "root" : step.Render());
+                if (step.Parent < 0) break;
+            }
+            parts.Reverse();
+            var text = new StringBuilder();
+            foreach (var part in parts) text.Append(part);
+            return text.ToString();
+        }
+
+        private static uint SingleBits(float value) => (uint)BitConverter.ToInt32(BitConverter.GetBytes(value), 0);
+    }
+}
