@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using AssemblyToProcess.Game;
+using VarSave;
+
+namespace AssemblyToProcess
+{
+    /// <summary>Methods whose ProgramState call sites the weaver rewrites; each returns what the locals held after the load.</summary>
+    public static class LocalScenarios
+    {
+        public static string PlainLocals()
+        {
+            int x = 42;
+            string name = "Alice";
+            var list = new List<int> { 1, 2 };
+            var hero = new Character("Hero");
+            var timer = Stopwatch.StartNew(); // can never be saved: skipped with a build message
+            var snapshot = ProgramState.SaveEverything();
+            x = 0;
+            name = "changed";
+            list = null!;
+            hero = null!;
+            ProgramState.LoadEverything(snapshot);
+            timer.Stop();
+            return $"{x},{name},{string.Join("|", list)},{hero.Name}";
+        }
+
+        public static string CapturedLocals()
+        {
+            int total = 10;
+            var values = new List<int> { 1, 2, 3 };
+            values.ForEach(v => total += v); // total lives in a class closure
+            int counter = 7;
+            int Bump() => ++counter;         // counter lives in a struct closure
+            Bump();
+            var snapshot = ProgramState.SaveEverything();
+            total = -1;
+            counter = -1;
+            ProgramState.LoadEverything(snapshot);
+            return $"{total},{counter},{Bump()}";
+        }
+
+        public static string FileRoundTrip(string path)
+        {
+            var point = new Point(3, 4);
+            var mood = Mood.Furious;
+            ProgramState.SaveToFile(path);
+            point = default;
+            mood = Mood.Calm;
+            ProgramState.LoadFromFile(path);
+            return $"{point},{mood}";
+        }
+
+        public static string LoadReportOf(Snapshot snapshot)
+        {
+            int unrelated = 1;
+            ProgramState.LoadEverything(snapshot);
+            return string.Join(";", snapshot.LoadReport.RestoredLocals) + "|" + string.Join(";", snapshot.LoadReport.SkippedLocals) + "|" + unrelated;
+        }
+
+        public static Snapshot SaveObjectLocal(object value)
+        {
+            object held = value;
+            return ProgramState.SaveEverything();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace VarSave.Fody
+{
+    /// <summary>
+    /// The named locals whose scope contains an IL offset, from the PDB's local scopes.
+    /// Captured locals are found through the display-class locals in scope: each field of the
+    /// closure that is not compiler plumbing is a user local of the same name.
+    /// </summary>
+    internal static class LocalScopes
+    {
+        public static List<LocalAccess> At(MethodDefinition method, int offset)
+        {
+            var found = new Dictionary<string, LocalAccess>();
+            var named = new HashSet<int>();
+            if (method.DebugInformation.Scope != null) Collect(method, method.DebugInformation.Scope, offset, found, named);
+
+            // Display classes the PDB does not name are still live closures of this method.
+            foreach (var variable in method.Body.Variables.Where(v => !named.Contains(v.Index) && IsDisplayClass(v.VariableType)))
+                AddCaptured(variable, found);
+            return found.Values.ToList();
+        }
+
+        private static void Collect(MethodDefinition method, ScopeDebugInformation scope, int offset, Dictionary<string, LocalAccess> found, HashSet<int> named)
+        {
+            bool contains = scope.Start.Offset <= offset && (scope.End.IsEndOfMethod || offset < scope.End.Offset);
+            if (!contains) return;
+            foreach (var debug in scope.Variables)
+            {
+                if (debug.Index >= method.Body.Variables.Count) continue;
+                var variable = method.Body.Variables[debug.Index];
+                named.Add(debug.Index);
+                if (IsDisplayClass(variable.VariableType)) AddCaptured(variable, found);
+                else if (!debug.IsDebuggerHidden && IsUserName(debug.Name)) found[debug.Name] = new LocalAccess(debug.Name, variable, null);
+            }
+            foreach (var inner in scope.Scopes) Collect(method, inner, offset, found, named);
+        }
+
+        private static void AddCaptured(VariableDefinition closure, Dictionary<string, LocalAccess> found)
+        {
+            // A generic closure's field types would need substituting; such closures are skipped.
+            if (closure.VariableType is GenericInstanceType) return;
+            var definition = closure.VariableType.Resolve();
+            foreach (var field in definition.Fields.Where(f => !f.IsStatic && IsUserName(f.Name)))
+                found[field.Name] = new LocalAccess(field.Name, closure, field);
+        }
+
+        public static bool IsDisplayClass(TypeReference type) => type.Name.StartsWith("<>c__DisplayClass");
+
+        private static bool IsUserName(string name) => name.Length > 0 && !name.StartsWith("<") && !name.StartsWith("CS$");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace VarSave.Fody
+{
+    /// <summary>
+    /// Emits the module initializer (<c>&lt;Module&gt;..cctor</c>) that hands the runtime every
+    /// planned type: its key, schema, factory and static capture and restore methods.
+    /// </summary>
+    internal sealed class RegistrationEmitter
+    {
+        private readonly ModuleDefinition _module;
+        private readonly RuntimeReferences _runtime;
+
+        public RegistrationEmitter(ModuleDefinition module, RuntimeReferences runtime)
+        {
+            _module = module;
+            _runtime = runtime;
+        }
+
+        public void Emit(IReadOnlyList<TypePlan> plans)
+        {
+            var initializer = ModuleInitializer();
+            var body = initializer.Body;
+            var registration = new VariableDefinition(_runtime.ModuleRegistration);
+            body.Variables.Add(registration);
+
+            var code = new List<Instruction> { Instruction.Create(OpCodes.Newobj, _runtime.RegistrationConstructor), Instruction.Create(OpCodes.Stloc, registration) };
+            foreach (var plan in plans)
+            {
+                WidenNestedVisibility(plan.Type);
+                code.AddRange(RegisterType(plan, registration));
+            }
+            code.Add(Instruction.Create(OpCodes.Ldloc, registration));
+            code.Add(Instruction.Create(OpCodes.Callvirt, _runtime.Complete));
+
+            // Registration runs first, before any initializer the module already had.
+            var first = body.Instructions.First();
+            var il = body.GetILProcessor();
+            foreach (var instruction in code) il.InsertBefore(first, instruction);
+
+            _module.Assembly.CustomAttributes.Add(new CustomAttribute(_runtime.WovenModuleAttribute));
+        }
+
+        private IEnumerable<Instruction> RegisterType(TypePlan plan, VariableDefinition registration)
+        {
+            yield return Instruction.Create(OpCodes.Ldloc, registration);
+            yield return Instruction.Create(OpCodes.Ldtoken, plan.Type);
+            yield return Instruction.Create(OpCodes.Call, _runtime.GetTypeFromHandle);
+            yield return Instruction.Create(OpCodes.Ldstr, plan.Key);
+            yield return Instruction.Create(OpCodes.Ldstr, string.Join("\0", plan.FieldNames));
+            if (plan.HasFactory)
+            {
+                foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.FactoryName, _runtime.FuncOfObjectConstructor))
+                    yield return instruction;
+            }
+            else yield return Instruction.Create(OpCodes.Ldnull);
+            yield return Instruction.Create(OpCodes.Callvirt, _runtime.AddType);
+
+            if (plan.Statics.Count == 0) yield break;
+            yield return Instruction.Create(OpCodes.Ldloc, registration);
+            yield return Instruction.Create(OpCodes.Ldstr, string.Join("\0", plan.Statics.Select(f => f.Name)));
+            foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.CaptureStaticsName, _runtime.ActionOfWriterConstructor))
+                yield return instruction;
+            foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.RestoreStaticsName, _runtime.ActionOfReaderConstructor))
+                yield return instruction;
+            yield return Instruction.Create(OpCodes.Callvirt, _runtime.AddStatics);
+        }
+
+        private static IEnumerable<Instruction> NewDelegate(TypeDefinition type, string methodName, MethodReference delegateConstructor)
+        {
+            yield return Instruction.Create(OpCodes.Ldnull);
+            yield return Instruction.Create(OpCodes.Ldftn, type.Methods.Single(m => m.Name == methodName));
+            yield return Instruction.Create(OpCodes.Newobj, delegateConstructor);
+        }
+
+        /// <summary>
+        /// The module initializer lives in &lt;Module&gt;, outside every type, and the runtime
+        /// checks access to nested private types even for ldtoken and ldftn. Such types become
+        /// nested-internal: visible to their own assembly only, as before to every other one.
+        /// </summary>
+        private static void WidenNestedVisibility(TypeDefinition type)
+        {
+            for (var current = type; current.IsNested; current = current.DeclaringType)
+            {
+                if (current.IsNestedPrivate || current.IsNestedFamily || current.IsNestedFamilyAndAssembly)
+                    current.Attributes = (current.Attributes & ~TypeAttributes.VisibilityMask) | TypeAttributes.NestedAssembly;
+            }
+        }
+
+        private MethodDefinition ModuleInitializer()
+        {
+            var moduleType = _module.Types.First(t => t.Name == "<Module>");
+            var existing = moduleType.Methods.FirstOrDefault(m => m.IsConstructor && m.IsStatic);
+            if (existing != null) return existing;
+            var initializer = new MethodDefinition(".cctor",
+                MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+                _module.TypeSystem.Void);
+            initializer.Body.GetILProcessor().Emit(OpCodes.Ret);
+            moduleType.Methods.Add(initializer);
+            return initializer;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Rocks;
+
+namespace VarSave.Fody
+{
+    /// <summary>The runtime's types and methods the woven code calls, imported into the module once.</summary>
+    internal sealed class RuntimeReferences
+    {
+        public RuntimeReferences(ModuleWeaver weaver)
+        {
+            var module = weaver.ModuleDefinition;
+            TypeDefinition Find(string name) => weaver.FindTypeDefinition(name);
+            MethodReference Import(TypeDefinition type, string method) => module.ImportReference(type.Methods.Single(m => m.Name == method));
+
+            var stateful = Find("VarSave.Runtime.IStateful");
+            Stateful = module.ImportReference(stateful);
+            CaptureState = Import(stateful, "CaptureState");
+            RestoreState = Import(stateful, "RestoreState");
+
+            var writer = Find("VarSave.Runtime.StateWriter");
+            StateWriter = module.ImportReference(writer);
+            Write = Import(writer, "Write");
+
+            var reader = Find("VarSave.Runtime.StateReader");
+            StateReader = module.ImportReference(reader);
+            Read = Import(reader, "Read");
+
+            var registration = Find("VarSave.Runtime.ModuleRegistration");
+            ModuleRegistration = module.ImportReference(registration);
+            RegistrationConstructor = module.ImportReference(registration.Methods.Single(m => m.IsConstructor && !m.IsStatic));
+            AddType = Import(registration, "AddType");
+            AddStatics = Import(registration, "AddStatics");
+            Complete = Import(registration, "Complete");
+
+            Uninitialized = Import(Find("VarSave.Runtime.Allocation"), "Uninitialized");
+            WovenModuleAttribute = module.ImportReference(Find("VarSave.Runtime.WovenModuleAttribute").Methods.Single(m => m.IsConstructor));
+
+            var callSite = Find("VarSave.Runtime.CallSite");
+            CaptureLocal = Import(callSite, "Capture");
+            RestoreLocal = Import(callSite, "Restore");
+            EndRestore = Import(callSite, "EndRestore");
+
+            GetTypeFromHandle = Import(Find("System.Type"), "GetTypeFromHandle");
+            FuncOfObjectConstructor = DelegateConstructor(weaver, "System.Func`1", module.TypeSystem.Object);
+            ActionOfWriterConstructor = DelegateConstructor(weaver, "System.Action`1", StateWriter);
+            ActionOfReaderConstructor = DelegateConstructor(weaver, "System.Action`1", StateReader);
+        }
+
+        public TypeReference Stateful { get; }
+        public MethodReference CaptureState { get; }
+        public MethodReference RestoreState { get; }
+        public TypeReference StateWriter { get; }
+        public MethodReference Write { get; }
+        public TypeReference StateReader { get; }
+        public MethodReference Read { get; }
+        public TypeReference ModuleRegistration { get; }
+        public MethodReference RegistrationConstructor { get; }
+        public MethodReference AddType { get; }
+        public MethodReference AddStatics { get; }
+        public MethodReference Complete { get; }
+        public MethodReference Uninitialized { get; }
+        public MethodReference WovenModuleAttribute { get; }
+        public MethodReference CaptureLocal { get; }
+        public MethodReference RestoreLocal { get; }
+        public MethodReference EndRestore { get; }
+        public MethodReference GetTypeFromHandle { get; }
+        public MethodReference FuncOfObjectConstructor { get; }
+        public MethodReference ActionOfWriterConstructor { get; }
+        public MethodReference ActionOfReaderConstructor { get; }
+
+        /// <summary>The (object, IntPtr) constructor of a closed generic delegate type.</summary>
+        private static MethodReference DelegateConstructor(ModuleWeaver weaver, string openName, TypeReference argument)
+        {
+            var open = weaver.FindTypeDefinition(openName);
+            var closed = weaver.ModuleDefinition.ImportReference(open).MakeGenericInstanceType(argument);
+            var constructor = open.Methods.Single(m => m.IsConstructor && m.Parameters.Count == 2);
+            return weaver.ModuleDefinition.ImportReference(constructor.OnType(closed));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+
+namespace VarSave.Fody
+{
+    /// <summary>What the weaver can tell at build time about whether values of a declared type can be saved.</summary>
+    internal enum Saveable
+    {
+        /// <summary>Woven, or a supported BCL type.</summary>
+        Yes,
+        /// <summary>Decided at run time by the value (object, interfaces, abstract classes, generic parameters, delegates).</summary>
+        Maybe,
+        /// <summary>No value of this type can ever be saved.</summary>
+        Never,
+    }
+
+    /// <summary>The build-time mirror of the runtime's rules: woven types plus a fixed BCL list.</summary>
+    internal sealed class Saveability
+    {
+        private static readonly HashSet<string> SupportedTypes = new HashSet<string>
+        {
+            "System.Boolean", "System.Byte", "System.SByte", "System.Int16", "System.UInt16", "System.Int32", "System.UInt32",
+            "System.Int64", "System.UInt64", "System.Char", "System.Single", "System.Double", "System.Decimal", "System.String",
+            "System.DateTime", "System.DateTimeOffset", "System.TimeSpan", "System.Guid", "System.Text.StringBuilder",
+        };
+
+        private static readonly HashSet<string> SupportedGenerics = new HashSet<string>
+        {
+            "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.HashSet`1",
+            "System.Collections.Generic.SortedDictionary`2", "System.Collections.Generic.Queue`1", "System.Collections.Generic.Stack`1",
+            "System.Collections.Generic.LinkedList`1", "System.Nullable`1", "System.Collections.Generic.KeyValuePair`2",
+        };
+
+        /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>
+        private static readonly HashSet<string> ProcessBound = new HashSet<string>
+        {
+            "System.IO.Stream", "System.IO.TextReader", "System.IO.TextWriter", "System.Threading.Thread", "System.Threading.Tasks.Task",
+            "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask`1",
+            "System.Net.Sockets.Socket", "System.Runtime.InteropServices.SafeHandle", "System.Threading.WaitHandle",
+            "System.Diagnostics.Process", "System.Threading.Timer", "System.Timers.Timer", "System.Net.Http.HttpClient",
+            "System.Net.Http.HttpMessageInvoker", "System.Threading.CancellationTokenSource", "System.Threading.CancellationToken",
+            "System.IntPtr", "System.UIntPtr", "System.Span`1", "System.ReadOnlySpan`1", "System.Reflection.MemberInfo",
+            "System.Reflection.Assembly", "System.Reflection.Module", "System.Diagnostics.Stopwatch",
+        };
+
+        private readonly ModuleDefinition _module;
+
+        public Saveability(ModuleDefinition module) => _module = module;
+
+        /// <summary>Classifies a declared type; <paramref name="reason"/> says why when it is <see cref="Saveable.Never"/>.</summary>
+        public Saveable Of(TypeReference type, out string reason)
+        {
+            reason = "";
+            switch (type)
+            {
+                case GenericParameter _: return Saveable.Maybe;
+                case PointerType _:
+                case FunctionPointerType _:
+                case ByReferenceType _:
+                    reason = "pointers and references into memory belong to this process";
+                    return Saveable.Never;
+                case ArrayType array: return Of(array.ElementType, out reason);
+                case RequiredModifierType required: return Of(required.ElementType, out reason);
+                case OptionalModifierType optional: return Of(optional.ElementType, out reason);
+            }
+
+            if (type.FullName == "System.Object") return Saveable.Maybe;
+            if (SupportedTypes.Contains(type.FullName)) return Saveable.Yes;
+            if (type is GenericInstanceType generic && (SupportedGenerics.Contains(generic.ElementType.FullName) || IsTuple(generic.ElementType)))
+            {
+                var worst = Saveable.Yes;
+                foreach (var argument in generic.GenericArguments)
+                {
+                    var verdict = Of(argument, out var argumentReason);
+                    if (verdict > worst) { worst = verdict; reason = argumentReason; }
+                }
+                return worst;
+            }
+
+            var definition = SafeResolve(type);
+            if (definition == null) return Saveable.Maybe;
+            for (var current = definition; current != null; current = SafeResolve(current.BaseType))
+            {
+                if (ProcessBound.Contains(current.FullName))
+                {
+                    reason = $"{current.FullName} is tied to this process (a handle, thread, stream or timer)";
+                    return Saveable.Never;
+                }
+            }
+            if (definition.HasAttribute("System.Runtime.CompilerServices.IsByRefLikeAttribute"))
+            {
+                reason = "ref structs live only on the stack";
+                return Saveable.Never;
+            }
+            if (definition.Module == _module)
+            {
+                if (definition.HasAttribute(ModuleWeaver.TransientAttributeName))
+                {
+                    reason = $"{definition.FullName} is marked [Transient]";
+                    return Saveable.Never;
+                }
+                return Saveable.Yes;
+            }
+            if (IsWovenAssembly(definition.Module.Assembly)) return Saveable.Yes;
+            if (definition.IsInterface || definition.IsAbstract || IsDelegate(definition)) return Saveable.Maybe;
+            reason = $"{definition.FullName} is neither woven nor one of the supported BCL types";
+            return Saveable.Never;
+        }
+
+        public static bool IsDelegate(TypeDefinition type) => type.BaseType?.FullName == "System.MulticastDelegate";
+
+        private static bool IsTuple(TypeReference definition) =>
+            definition.FullName.StartsWith("System.Tuple`") || definition.FullName.StartsWith("System.ValueTuple`");
+
+        public static bool IsWovenAssembly(AssemblyDefinition assembly) =>
+            assembly.HasAttribute("VarSave.Runtime.WovenModuleAttribute");
+
+        public static TypeDefinition? SafeResolve(TypeReference? type)
+        {
+            if (type == null) return null;
+            try { return type.Resolve(); }
+            catch (AssemblyResolutionException) { return null; }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+
+namespace VarSave.Fody
+{
+    /// <summary>What the weaver will emit for one type, decided before any IL is written.</summary>
+    internal sealed class TypePlan
+    {
+        public TypePlan(TypeDefinition type, string key)
+        {
+            Type = type;
+            Key = key;
+        }
+
+        public TypeDefinition Type { get; }
+
+        /// <summary>The stable name snapshots use: namespace and nested names, never the assembly.</summary>
+        public string Key { get; }
+
+        /// <summary>Gets capture and restore methods and implements IStateful (false for interfaces, enums and static classes).</summary>
+        public bool HasInstanceState { get; set; }
+
+        /// <summary>Gets a constructor-free factory (concrete, non-generic types).</summary>
+        public bool HasFactory { get; set; }
+
+        /// <summary>The base type whose woven capture and restore come first, if it is woven.</summary>
+        public TypeReference? WovenBase { get; set; }
+
+        /// <summary>How many saved fields the woven base types contribute, first in the schema.</summary>
+        public int BaseFieldCount { get; set; }
+
+        /// <summary>This type's own saved instance fields, in schema order.</summary>
+        public List<FieldDefinition> Fields { get; } = new List<FieldDefinition>();
+
+        /// <summary>The whole schema, base fields first; a name repeated down the hierarchy is qualified with its declaring type.</summary>
+        public List<string> FieldNames { get; } = new List<string>();
+
+        /// <summary>Saved static fields (none for generic types: their statics exist per instantiation).</summary>
+        public List<FieldDefinition> Statics { get; } = new List<FieldDefinition>();
+    }
+}

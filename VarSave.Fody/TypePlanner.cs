@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+using Fody;
+using Mono.Cecil;
+
+namespace VarSave.Fody
+{
+    /// <summary>
+    /// Finds every type of the module that takes part in saving and decides, per type, its key,
+    /// its schema (saved instance fields, base type's first) and its saved statics. Warns, with
+    /// file and line, about user fields whose declared type can never be saved.
+    /// </summary>
+    internal sealed class TypePlanner
+    {
+        private readonly ModuleWeaver _weaver;
+        private readonly Saveability _saveability;
+        private readonly Dictionary<TypeDefinition, List<string>> _schemas = new Dictionary<TypeDefinition, List<string>>();
+
+        public TypePlanner(ModuleWeaver weaver, Saveability saveability)
+        {
+            _weaver = weaver;
+            _saveability = saveability;
+        }
+
+        public List<TypePlan> PlanModule() =>
+            _weaver.ModuleDefinition.GetTypes().Where(IsRegistered).Select(Plan).ToList();
+
+        private bool IsRegistered(TypeDefinition type)
+        {
+            if (type.Name == "<Module>" || type.Name.StartsWith("<PrivateImplementationDetails>")) return false;
+            if (type.HasAttribute(ModuleWeaver.TransientAttributeName) || Saveability.IsDelegate(type)) return false;
+            if (type.HasAttribute("System.Runtime.CompilerServices.IsByRefLikeAttribute")) return false;
+            if (type.Interfaces.Any(i => i.InterfaceType.FullName == "VarSave.Runtime.IStateful"))
+                throw new WeavingException($"{type.FullName} is already woven. Is VarSave listed twice in FodyWeavers.xml?");
+            return !InheritsFrom(type, "System.Attribute");
+        }
+
+        private TypePlan Plan(TypeDefinition type)
+        {
+            var plan = new TypePlan(type, TypeKeys.KeyOf(type));
+            bool isStaticClass = type.IsAbstract && type.IsSealed;
+            if (!type.IsInterface && !type.IsEnum && !isStaticClass)
+            {
+                plan.HasInstanceState = true;
+                plan.HasFactory = !type.IsAbstract && !type.HasGenericParameters;
+                PlanInstanceFields(plan);
+            }
+            if (!type.HasGenericParameters && !type.IsEnum)
+                plan.Statics.AddRange(type.Fields.Where(f => f.IsStatic && IsSavedStatic(f)));
+            return plan;
+        }
+
+        private void PlanInstanceFields(TypePlan plan)
+        {
+            var type = plan.Type;
+            var baseDefinition = type.IsValueType ? null : Saveability.SafeResolve(type.BaseType);
+            if (baseDefinition != null && IsWovenClass(baseDefinition))
+            {
+                plan.WovenBase = type.BaseType;
+                plan.BaseFieldCount = SchemaOf(baseDefinition).Count;
+            }
+            else if (baseDefinition != null && HasInstanceFields(baseDefinition))
+            {
+                _weaver.WriteWarning(
+                    $"VarSave: {type.FullName} derives from {baseDefinition.FullName}, which is not woven: the fields it inherits are not saved. " +
+                    "Weave that assembly too, or keep that state elsewhere.",
+                    type.Methods.SelectMany(m => m.DebugInformation.SequencePoints).FirstOrDefault());
+            }
+            plan.Fields.AddRange(type.Fields.Where(f => !f.IsStatic && IsSavedInstanceField(f)));
+            plan.FieldNames.AddRange(SchemaOf(type));
+        }
+
+        /// <summary>The flattened schema of a woven class or struct, in this module or another woven one.</summary>
+        private List<string> SchemaOf(TypeDefinition type)
+        {
+            if (_schemas.TryGetValue(type, out var known)) return known;
+            var names = new List<string>();
+            var baseDefinition = type.IsValueType ? null : Saveability.SafeResolve(type.BaseType);
+            if (baseDefinition != null && IsWovenClass(baseDefinition)) names.AddRange(SchemaOf(baseDefinition));
+            foreach (var field in type.Fields.Where(f => !f.IsStatic && IsSavedInstanceField(f, warn: false)))
+                names.Add(names.Contains(field.Name) ? type.Name + "." + field.Name : field.Name);
+            _schemas[type] = names;
+            return names;
+        }
+
+        private bool IsWovenClass(TypeDefinition type)
+        {
+            if (type.FullName == "System.Object" || type.IsInterface) return false;
+            if (type.Module == _weaver.ModuleDefinition) return IsRegistered(type) && !(type.IsAbstract && type.IsSealed);
+            return type.Interfaces.Any(i => i.InterfaceType.FullName == "VarSave.Runtime.IStateful");
+        }
+
+        private static bool HasInstanceFields(TypeDefinition type)
+        {
+            for (var current = type; current != null && current.FullName != "System.Object"; current = Saveability.SafeResolve(current.BaseType))
+                if (current.Fields.Any(f => !f.IsStatic)) return true;
+            return false;
+        }
+
+        private bool IsSavedInstanceField(FieldDefinition field) => IsSavedInstanceField(field, warn: true);
+
+        private bool IsSavedInstanceField(FieldDefinition field, bool warn) =>
+            !field.IsLiteral && !field.IsNotSerialized && !field.HasAttribute(ModuleWeaver.TransientAttributeName) && CheckFieldType(field, warn);
+
+        private bool IsSavedStatic(FieldDefinition field)
+        {
+            if (field.IsLiteral || field.HasFieldRVA || field.IsNotSerialized || field.HasAttribute(ModuleWeaver.TransientAttributeName)) return false;
+            // The lambda cache class: its singleton and delegate caches are rebuilt on demand, never state.
+            if (field.DeclaringType.Name == "<>c" && field.Name.StartsWith("<>9")) return false;
+            return CheckFieldType(field, warn: true);
+        }
+
+        /// <summary>
+        /// Whether a field can be emitted at all, warning about user fields that can never hold a
+        /// saveable value. Compiler-generated fields of that kind (awaiters, method builders) are
+        /// left out silently: the user cannot mark them, and they are rebuilt by the compiler's code.
+        /// </summary>
+        private bool CheckFieldType(FieldDefinition field, bool warn)
+        {
+            var verdict = _saveability.Of(field.FieldType, out var reason);
+            if (verdict != Saveable.Never) return true;
+            bool generated = field.DeclaringType.IsCompilerGenerated() || field.Name.StartsWith("<") && !field.Name.EndsWith("k__BackingField");
+            bool emittable = !(field.FieldType is PointerType || field.FieldType is FunctionPointerType || field.FieldType.IsByReference)
+                             && !(Saveability.SafeResolve(field.FieldType)?.HasAttribute("System.Runtime.CompilerServices.IsByRefLikeAttribute") ?? false);
+            if (warn && !generated)
+            {
+                var point = field.FindSequencePoint();
+                _weaver.WriteWarning(
+                    $"VarSave: field {field.DeclaringType.FullName}.{field.Name} of type {field.FieldType.FullName} can never be saved ({reason})" +
+                    (emittable ? "; a save that reaches a non-null value will fail. " : "; it is left out. ") +
+                    "Mark it [VarSave.Transient] to leave it out of saved state.",
+                    point);
+            }
+            return !generated && emittable;
+        }
+
+        private static bool InheritsFrom(TypeDefinition type, string baseName)
+        {
+            for (var current = Saveability.SafeResolve(type.BaseType); current != null; current = Saveability.SafeResolve(current.BaseType))
+                if (current.FullName == baseName) return true;
+            return false;
+        }
+    }
+}
