@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using VarSave.Runtime;
+
+namespace AssemblyToProcess.Game;
+
+public sealed class Boss : Character
+{
+	[CompilerGenerated]
+	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
+	private int <Phase>k__BackingField;
+
+	private readonly string _secret = "hidden";
+
+	public int Phase
+	{
+		[CompilerGenerated]
+		get
+		{
+			return <Phase>k__BackingField;
+		}
+		[CompilerGenerated]
+		private set
+		{
+			<Phase>k__BackingField = value;
+		}
+	}
+
+	public string Secret => _secret;
+
+	public Boss(string name, int phase)
+		: base(name)
+	{
+		Phase = phase;
+	}
+
+	public sealed override void <VarSave>Capture(StateWriter state)
+	{
+		base.<VarSave>Capture(state);
+		state.Write(<Phase>k__BackingField);
+		state.Write(_secret);
+	}
+
+	public sealed override void <VarSave>Restore(StateReader state)
+	{
+		base.<VarSave>Restore(state);
+		state.Read(4, ref <Phase>k__BackingField);
+		state.Read(5, ref _secret);
+	}
+
+	internal new static object <VarSave>New()
+	{
+		return Allocation.Uninitialized(typeof(Boss));
+	}
+}

@@ -1,0 +1,133 @@
+using VarSave.Runtime;
+
+namespace AssemblyToProcess.Game;
+
+public class World : IStateful
+{
+	internal class Secrets : IStateful
+	{
+		public static int Count = 1;
+
+		public string Code = "x";
+
+		public virtual void <VarSave>Capture(StateWriter state)
+		{
+			state.Write(Code);
+		}
+
+		void IStateful.CaptureState(StateWriter state)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Capture
+			this.<VarSave>Capture(state);
+		}
+
+		public virtual void <VarSave>Restore(StateReader state)
+		{
+			state.Read(0, ref Code);
+		}
+
+		void IStateful.RestoreState(StateReader state)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
+			this.<VarSave>Restore(state);
+		}
+
+		internal static object <VarSave>New()
+		{
+			return Allocation.Uninitialized(typeof(Secrets));
+		}
+
+		internal static void <VarSave>CaptureStatics(StateWriter state)
+		{
+			state.Write(Count);
+		}
+
+		internal static void <VarSave>RestoreStatics(StateReader state)
+		{
+			state.Read(0, ref Count);
+		}
+	}
+
+	private static int _tick;
+
+	public static string Title = "Old Title";
+
+	public static Character? Hero;
+
+	internal static Mood CurrentMood = Mood.Calm;
+
+	public static int Tick
+	{
+		get
+		{
+			return _tick;
+		}
+		set
+		{
+			_tick = value;
+		}
+	}
+
+	public static int SecretCount
+	{
+		get
+		{
+			return Secrets.Count;
+		}
+		set
+		{
+			Secrets.Count = value;
+		}
+	}
+
+	public static Mood ReadMood()
+	{
+		return CurrentMood;
+	}
+
+	public static string ReadTitle()
+	{
+		return Title;
+	}
+
+	public virtual void <VarSave>Capture(StateWriter state)
+	{
+	}
+
+	void IStateful.CaptureState(StateWriter state)
+	{
+		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Capture
+		this.<VarSave>Capture(state);
+	}
+
+	public virtual void <VarSave>Restore(StateReader state)
+	{
+	}
+
+	void IStateful.RestoreState(StateReader state)
+	{
+		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
+		this.<VarSave>Restore(state);
+	}
+
+	internal static object <VarSave>New()
+	{
+		return Allocation.Uninitialized(typeof(World));
+	}
+
+	internal static void <VarSave>CaptureStatics(StateWriter state)
+	{
+		state.Write(_tick);
+		state.Write(Title);
+		state.Write(Hero);
+		state.Write(CurrentMood);
+	}
+
+	internal static void <VarSave>RestoreStatics(StateReader state)
+	{
+		state.Read(0, ref _tick);
+		state.Read(1, ref Title);
+		state.Read(2, ref Hero);
+		state.Read(3, ref CurrentMood);
+	}
+}

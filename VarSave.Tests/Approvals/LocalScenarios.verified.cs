@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using AssemblyToProcess.Game;
+using VarSave;
+using VarSave.Runtime;
+
+namespace AssemblyToProcess;
+
+public static class LocalScenarios
+{
+	[CompilerGenerated]
+	internal sealed class <>c__DisplayClass1_0 : IStateful
+	{
+		public int total;
+
+		public int counter;
+
+		internal void <CapturedLocals>b__0(int v)
+		{
+			total += v;
+		}
+
+		public void <VarSave>Capture(StateWriter state)
+		{
+			state.Write(total);
+			state.Write(counter);
+		}
+
+		void IStateful.CaptureState(StateWriter state)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Capture
+			this.<VarSave>Capture(state);
+		}
+
+		public void <VarSave>Restore(StateReader state)
+		{
+			state.Read(0, ref total);
+			state.Read(1, ref counter);
+		}
+
+		void IStateful.RestoreState(StateReader state)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
+			this.<VarSave>Restore(state);
+		}
+
+		internal static object <VarSave>New()
+		{
+			return Allocation.Uninitialized(typeof(<>c__DisplayClass1_0));
+		}
+	}
+
+	public static string PlainLocals()
+	{
+		int value = 42;
+		string value2 = "Alice";
+		List<int> value3 = new List<int> { 1, 2 };
+		Character value4 = new Character("Hero");
+		Stopwatch stopwatch = Stopwatch.StartNew();
+		CallSite.Capture(value4, "hero");
+		CallSite.Capture(value3, "list");
+		CallSite.Capture(value2, "name");
+		CallSite.Capture(value, "x");
+		Snapshot snapshot = ProgramState.SaveEverything();
+		value = 0;
+		value2 = "changed";
+		value3 = null;
+		value4 = null;
+		ProgramState.LoadEverything(snapshot);
+		CallSite.Restore(ref value4, "hero");
+		CallSite.Restore(ref value3, "list");
+		CallSite.Restore(ref value2, "name");
+		CallSite.Restore(ref value, "x");
+		CallSite.EndRestore();
+		stopwatch.Stop();
+		return $"{value},{value2},{string.Join("|", value3)},{value4.Name}";
+	}
+
+	public static string CapturedLocals()
+	{
+		<>c__DisplayClass1_0 CS$<>8__locals16 = new <>c__DisplayClass1_0();
+		CS$<>8__locals16.total = 10;
+		List<int> local = new List<int> { 1, 2, 3 };
+		local.ForEach((int v) =>
+		{
+			CS$<>8__locals16.total += v;
+		});
+		CS$<>8__locals16.counter = 7;
+		Bump();
+		if (CS$<>8__locals16 != null)
+		{
+			CallSite.Capture(CS$<>8__locals16.counter, "counter");
+		}
+		if (CS$<>8__locals16 != null)
+		{
+			CallSite.Capture(CS$<>8__locals16.total, "total");
+		}
+		CallSite.Capture(local, "values");
+		Snapshot snapshot = ProgramState.SaveEverything();
+		CS$<>8__locals16.total = -1;
+		CS$<>8__locals16.counter = -1;
+		ProgramState.LoadEverything(snapshot);
+		if (CS$<>8__locals16 != null)
+		{
+			CallSite.Restore(ref CS$<>8__locals16.counter, "counter");
+		}
+		if (CS$<>8__locals16 != null)
+		{
+			CallSite.Restore(ref CS$<>8__locals16.total, "total");
+		}
+		CallSite.Restore(ref local, "values");
+		CallSite.EndRestore();
+		return $"{CS$<>8__locals16.total},{CS$<>8__locals16.counter},{Bump()}";
+		int Bump()
+		{
+			return ++CS$<>8__locals16.counter;
+		}
+	}
+
+	public static string FileRoundTrip(string path)
+	{
+		Point value = new Point(3, 4);
+		Mood value2 = Mood.Furious;
+		CallSite.Capture(value2, "mood");
+		CallSite.Capture(value, "point");
+		ProgramState.SaveToFile(path);
+		value = default;
+		value2 = Mood.Calm;
+		ProgramState.LoadFromFile(path);
+		CallSite.Restore(ref value2, "mood");
+		CallSite.Restore(ref value, "point");
+		CallSite.EndRestore();
+		return $"{value},{value2}";
+	}
+
+	public static string LoadReportOf(Snapshot snapshot)
+	{
+		int local = 1;
+		ProgramState.LoadEverything(snapshot);
+		CallSite.Restore(ref local, "unrelated");
+		CallSite.EndRestore();
+		return string.Join(";", snapshot.LoadReport.RestoredLocals) + "|" + string.Join(";", snapshot.LoadReport.SkippedLocals) + "|" + local;
+	}
+
+	public static Snapshot SaveObjectLocal(object value)
+	{
+		CallSite.Capture(value, "held");
+		return ProgramState.SaveEverything();
+	}
+}
