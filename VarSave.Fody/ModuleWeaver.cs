@@ -18,14 +18,19 @@ namespace VarSave.Fody
         /// <inheritdoc />
         public override void Execute()
         {
+            var config = WeaverConfig.Read(Config);
             var runtime = new RuntimeReferences(this);
-            var saveability = new Saveability(ModuleDefinition);
-            var plans = new TypePlanner(this, saveability).PlanModule();
+            var saveability = new Saveability(ModuleDefinition, config);
+            var index = new CreationIndex(ModuleDefinition);
+            var keys = new TypeKeys(index);
+            var plans = new TypePlanner(this, saveability, keys, config).PlanModule();
+            ClosureReport.Write(this, plans);
 
-            new CallSiteRewriter(this, runtime, saveability).RewriteModule();
+            if (config.CaptureLocals) new CallSiteRewriter(this, runtime, saveability).RewriteModule();
             var emitter = new StateMethodEmitter(ModuleDefinition, runtime);
             foreach (var plan in plans) emitter.Emit(plan);
-            new RegistrationEmitter(ModuleDefinition, runtime).Emit(plans);
+            var delegateRegistrations = new DelegateFactoryEmitter(this, runtime, keys).Emit(index.Sites);
+            new RegistrationEmitter(ModuleDefinition, runtime).Emit(plans, delegateRegistrations);
 
             WriteInfo($"VarSave: wove {plans.Count(p => p.HasInstanceState)} types and registered {plans.Sum(p => p.Statics.Count)} static fields in {ModuleDefinition.Name}.");
         }

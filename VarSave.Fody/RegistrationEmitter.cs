@@ -20,7 +20,7 @@ namespace VarSave.Fody
             _runtime = runtime;
         }
 
-        public void Emit(IReadOnlyList<TypePlan> plans)
+        public void Emit(IReadOnlyList<TypePlan> plans, IReadOnlyList<MethodDefinition> delegateRegistrations)
         {
             var initializer = ModuleInitializer();
             var body = initializer.Body;
@@ -32,6 +32,12 @@ namespace VarSave.Fody
             {
                 WidenNestedVisibility(plan.Type);
                 code.AddRange(RegisterType(plan, registration));
+            }
+            foreach (var register in delegateRegistrations)
+            {
+                WidenNestedVisibility(register.DeclaringType);
+                code.Add(Instruction.Create(OpCodes.Ldloc, registration));
+                code.Add(Instruction.Create(OpCodes.Call, register));
             }
             code.Add(Instruction.Create(OpCodes.Ldloc, registration));
             code.Add(Instruction.Create(OpCodes.Callvirt, _runtime.Complete));

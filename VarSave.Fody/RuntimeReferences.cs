@@ -31,6 +31,7 @@ namespace VarSave.Fody
             RegistrationConstructor = module.ImportReference(registration.Methods.Single(m => m.IsConstructor && !m.IsStatic));
             AddType = Import(registration, "AddType");
             AddStatics = Import(registration, "AddStatics");
+            AddDelegate = Import(registration, "AddDelegate");
             Complete = Import(registration, "Complete");
 
             Uninitialized = Import(Find("VarSave.Runtime.Allocation"), "Uninitialized");
@@ -42,6 +43,8 @@ namespace VarSave.Fody
             EndRestore = Import(callSite, "EndRestore");
 
             GetTypeFromHandle = Import(Find("System.Type"), "GetTypeFromHandle");
+            GetMethodFromHandle = module.ImportReference(Find("System.Reflection.MethodBase").Methods.Single(m => m.Name == "GetMethodFromHandle" && m.Parameters.Count == 1));
+            FuncOfObjectToObjectConstructor = DelegateConstructor(weaver, "System.Func`2", module.TypeSystem.Object, module.TypeSystem.Object);
             FuncOfObjectConstructor = DelegateConstructor(weaver, "System.Func`1", module.TypeSystem.Object);
             ActionOfWriterConstructor = DelegateConstructor(weaver, "System.Action`1", StateWriter);
             ActionOfReaderConstructor = DelegateConstructor(weaver, "System.Action`1", StateReader);
@@ -64,16 +67,19 @@ namespace VarSave.Fody
         public MethodReference CaptureLocal { get; }
         public MethodReference RestoreLocal { get; }
         public MethodReference EndRestore { get; }
+        public MethodReference AddDelegate { get; }
         public MethodReference GetTypeFromHandle { get; }
+        public MethodReference GetMethodFromHandle { get; }
+        public MethodReference FuncOfObjectToObjectConstructor { get; }
         public MethodReference FuncOfObjectConstructor { get; }
         public MethodReference ActionOfWriterConstructor { get; }
         public MethodReference ActionOfReaderConstructor { get; }
 
         /// <summary>The (object, IntPtr) constructor of a closed generic delegate type.</summary>
-        private static MethodReference DelegateConstructor(ModuleWeaver weaver, string openName, TypeReference argument)
+        private static MethodReference DelegateConstructor(ModuleWeaver weaver, string openName, params TypeReference[] arguments)
         {
             var open = weaver.FindTypeDefinition(openName);
-            var closed = weaver.ModuleDefinition.ImportReference(open).MakeGenericInstanceType(argument);
+            var closed = weaver.ModuleDefinition.ImportReference(open).MakeGenericInstanceType(arguments);
             var constructor = open.Methods.Single(m => m.IsConstructor && m.Parameters.Count == 2);
             return weaver.ModuleDefinition.ImportReference(constructor.OnType(closed));
         }

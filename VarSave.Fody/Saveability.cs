@@ -45,8 +45,13 @@ namespace VarSave.Fody
         };
 
         private readonly ModuleDefinition _module;
+        private readonly WeaverConfig _config;
 
-        public Saveability(ModuleDefinition module) => _module = module;
+        public Saveability(ModuleDefinition module, WeaverConfig config)
+        {
+            _module = module;
+            _config = config;
+        }
 
         /// <summary>Classifies a declared type; <paramref name="reason"/> says why when it is <see cref="Saveable.Never"/>.</summary>
         public Saveable Of(TypeReference type, out string reason)
@@ -98,6 +103,11 @@ namespace VarSave.Fody
                 if (definition.HasAttribute(ModuleWeaver.TransientAttributeName))
                 {
                     reason = $"{definition.FullName} is marked [Transient]";
+                    return Saveable.Never;
+                }
+                if (!_config.Includes(definition))
+                {
+                    reason = $"{definition.FullName} is excluded from weaving in FodyWeavers.xml";
                     return Saveable.Never;
                 }
                 return Saveable.Yes;

@@ -14,12 +14,16 @@ namespace VarSave.Fody
     {
         private readonly ModuleWeaver _weaver;
         private readonly Saveability _saveability;
+        private readonly TypeKeys _keys;
+        private readonly WeaverConfig _config;
         private readonly Dictionary<TypeDefinition, List<string>> _schemas = new Dictionary<TypeDefinition, List<string>>();
 
-        public TypePlanner(ModuleWeaver weaver, Saveability saveability)
+        public TypePlanner(ModuleWeaver weaver, Saveability saveability, TypeKeys keys, WeaverConfig config)
         {
+            _config = config;
             _weaver = weaver;
             _saveability = saveability;
+            _keys = keys;
         }
 
         public List<TypePlan> PlanModule() =>
@@ -28,7 +32,7 @@ namespace VarSave.Fody
         private bool IsRegistered(TypeDefinition type)
         {
             if (type.Name == "<Module>" || type.Name.StartsWith("<PrivateImplementationDetails>")) return false;
-            if (type.HasAttribute(ModuleWeaver.TransientAttributeName) || Saveability.IsDelegate(type)) return false;
+            if (type.HasAttribute(ModuleWeaver.TransientAttributeName) || !_config.Includes(type)) return false;
             if (type.HasAttribute("System.Runtime.CompilerServices.IsByRefLikeAttribute")) return false;
             if (type.Interfaces.Any(i => i.InterfaceType.FullName == "VarSave.Runtime.IStateful"))
                 throw new WeavingException($"{type.FullName} is already woven. Is VarSave listed twice in FodyWeavers.xml?");
@@ -37,15 +41,16 @@ namespace VarSave.Fody
 
         private TypePlan Plan(TypeDefinition type)
         {
-            var plan = new TypePlan(type, TypeKeys.KeyOf(type));
+            var plan = new TypePlan(type, _keys.KeyOf(type));
             bool isStaticClass = type.IsAbstract && type.IsSealed;
-            if (!type.IsInterface && !type.IsEnum && !isStaticClass)
+            // Interfaces, enums and delegate types are registered by name only, so values and generic arguments can name them.
+            if (!type.IsInterface && !type.IsEnum && !isStaticClass && !Saveability.IsDelegate(type))
             {
                 plan.HasInstanceState = true;
                 plan.HasFactory = !type.IsAbstract && !type.HasGenericParameters;
                 PlanInstanceFields(plan);
             }
-            if (!type.HasGenericParameters && !type.IsEnum)
+            if (!type.HasGenericParameters && !type.IsEnum && !Saveability.IsDelegate(type))
                 plan.Statics.AddRange(type.Fields.Where(f => f.IsStatic && IsSavedStatic(f)));
             return plan;
         }
@@ -105,8 +110,8 @@ namespace VarSave.Fody
         private bool IsSavedStatic(FieldDefinition field)
         {
             if (field.IsLiteral || field.HasFieldRVA || field.IsNotSerialized || field.HasAttribute(ModuleWeaver.TransientAttributeName)) return false;
-            // The lambda cache class: its singleton and delegate caches are rebuilt on demand, never state.
-            if (field.DeclaringType.Name == "<>c" && field.Name.StartsWith("<>9")) return false;
+            // The lambda and method-group cache classes: their singleton and delegate caches are rebuilt on demand, never state.
+            if (field.DeclaringType.Name == "<>c" && field.Name.StartsWith("<>9") || field.DeclaringType.Name == "<>O") return false;
             return CheckFieldType(field, warn: true);
         }
 

@@ -20,6 +20,7 @@ namespace VarSave.Tests
         [InlineData("AssemblyToProcess.Game.World")]
         [InlineData("AssemblyToProcess.Game.Box`1")]
         [InlineData("AssemblyToProcess.LocalScenarios")]
+        [InlineData("AssemblyToProcess.Delegates")]
         [InlineData("<Module>")]
         public void Woven_type_matches_the_approved_decompilation(string typeName)
         {

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using AssemblyToProcess.Game;
 using VarSave;
@@ -48,6 +50,16 @@ public static class LocalScenarios
 		internal static object <VarSave>New()
 		{
 			return Allocation.Uninitialized(typeof(<>c__DisplayClass1_0));
+		}
+
+		internal static void <VarSave>RegisterDelegates(ModuleRegistration value)
+		{
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass1_0.<CapturedLocals>b__0(int))), typeof(Action<int>), "AssemblyToProcess.LocalScenarios::CapturedLocals()#lambda0", (object obj) => new Action<int>(((<>c__DisplayClass1_0)obj).<CapturedLocals>b__0));
+		}
+
+		internal static object <VarSave>Delegate0(object value)
+		{
+			return new Action<int>(((<>c__DisplayClass1_0)value).<CapturedLocals>b__0);
 		}
 	}
 

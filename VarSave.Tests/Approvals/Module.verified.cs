@@ -7,6 +7,40 @@ internal class <Module>
 	static <Module>()
 	{
 		ModuleRegistration moduleRegistration = new ModuleRegistration();
+		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => Allocation.Uninitialized(typeof(Bell)));
+		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => Allocation.Uninitialized(typeof(Greeter)));
+		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => Allocation.Uninitialized(typeof(LoudGreeter)));
+		moduleRegistration.AddType(typeof(Delegates), "AssemblyToProcess.Delegates", "", null);
+		moduleRegistration.AddStatics("AddX\0Counter\0SameCounterAgain\0Bell\0Greet\0VirtualGreet\0Square\0Twice\0LocalFunction\0Log", (StateWriter? state) =>
+		{
+			state.Write(Delegates.AddX);
+			state.Write(Delegates.Counter);
+			state.Write(Delegates.SameCounterAgain);
+			state.Write(Delegates.Bell);
+			state.Write(Delegates.Greet);
+			state.Write(Delegates.VirtualGreet);
+			state.Write(Delegates.Square);
+			state.Write(Delegates.Twice);
+			state.Write(Delegates.LocalFunction);
+			state.Write(Delegates.Log);
+		}, (StateReader? state) =>
+		{
+			state.Read(0, ref Delegates.AddX);
+			state.Read(1, ref Delegates.Counter);
+			state.Read(2, ref Delegates.SameCounterAgain);
+			state.Read(3, ref Delegates.Bell);
+			state.Read(4, ref Delegates.Greet);
+			state.Read(5, ref Delegates.VirtualGreet);
+			state.Read(6, ref Delegates.Square);
+			state.Read(7, ref Delegates.Twice);
+			state.Read(8, ref Delegates.LocalFunction);
+			state.Read(9, ref Delegates.Log);
+		});
+		moduleRegistration.AddType(typeof(Delegates.<>O), "AssemblyToProcess.Delegates+<>O", "", null);
+		moduleRegistration.AddType(typeof(Delegates.<>c), "AssemblyToProcess.Delegates+<>c", "", () => Allocation.Uninitialized(typeof(Delegates.<>c)));
+		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => Allocation.Uninitialized(typeof(Delegates.<>c__DisplayClass10_0)));
+		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null);
+		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null);
 		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => Allocation.Uninitialized(typeof(WithTransient)));
 		moduleRegistration.AddType(typeof(Holder), "AssemblyToProcess.Holder", "Anything\0Scores", () => Allocation.Uninitialized(typeof(Holder)));
 		moduleRegistration.AddType(typeof(WithUnsaveableField), "AssemblyToProcess.WithUnsaveableField", "Log", () => Allocation.Uninitialized(typeof(WithUnsaveableField)));
@@ -19,7 +53,7 @@ internal class <Module>
 			state.Read(0, ref Roots.Current);
 		});
 		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios+<>c__DisplayClass1_0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)));
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)));
 		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => Allocation.Uninitialized(typeof(Character)));
 		moduleRegistration.AddType(typeof(Boss), "AssemblyToProcess.Game.Boss", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField\0<Phase>k__BackingField\0_secret", () => Allocation.Uninitialized(typeof(Boss)));
 		moduleRegistration.AddType(typeof(Mood), "AssemblyToProcess.Game.Mood", "", null);
@@ -48,6 +82,11 @@ internal class <Module>
 			state.Read(0, ref World.Secrets.Count);
 		});
 		moduleRegistration.AddType(typeof(Node), "AssemblyToProcess.Game.Node", "Value\0Next", () => Allocation.Uninitialized(typeof(Node)));
+		Delegates.<>c__DisplayClass10_0.<VarSave>RegisterDelegates(moduleRegistration);
+		Delegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
+		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
+		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
+		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
 		moduleRegistration.Complete();
 	}
 }

@@ -15,7 +15,7 @@ namespace VarSave.Codecs
             typeof(object), typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort),
             typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(char), typeof(float),
             typeof(double), typeof(decimal), typeof(string), typeof(DateTime), typeof(DateTimeOffset),
-            typeof(TimeSpan), typeof(Guid), typeof(StringBuilder),
+            typeof(TimeSpan), typeof(Guid), typeof(StringBuilder), typeof(Action), typeof(EventHandler),
         };
 
         private static readonly Type[] GenericDefinitions =
@@ -26,6 +26,10 @@ namespace VarSave.Codecs
             typeof(Tuple<,,,,>), typeof(Tuple<,,,,,>), typeof(Tuple<,,,,,,>), typeof(Tuple<,,,,,,,>),
             typeof(ValueTuple<>), typeof(ValueTuple<,>), typeof(ValueTuple<,,>), typeof(ValueTuple<,,,>),
             typeof(ValueTuple<,,,,>), typeof(ValueTuple<,,,,,>), typeof(ValueTuple<,,,,,,>), typeof(ValueTuple<,,,,,,,>),
+            // Delegate types, so saved lambdas can name them.
+            typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Func<,,,>), typeof(Func<,,,,>), typeof(Func<,,,,,>),
+            typeof(Action<>), typeof(Action<,>), typeof(Action<,,>), typeof(Action<,,,>), typeof(Action<,,,,>),
+            typeof(EventHandler<>), typeof(Predicate<>), typeof(Comparison<>), typeof(Converter<,>),
         };
 
         private static readonly Dictionary<Type, byte> SimpleCodes = CodesOf(Simple);

@@ -30,6 +30,7 @@ namespace VarSave.Codecs
             if (type.IsValueType) return null;
             if (type == typeof(object)) return PlainObjectCodec.Instance;
             if (type == typeof(StringBuilder)) return StringBuilderCodec.Instance;
+            if (typeof(Delegate).IsAssignableFrom(type)) return DelegateCodec.Instance;
             if (type.IsArray)
             {
                 var element = type.GetElementType()!;

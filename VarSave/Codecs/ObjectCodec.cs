@@ -22,5 +22,16 @@ namespace VarSave.Codecs
 
         /// <summary>Hash- and order-based collections are filled after every other object, so their keys are complete.</summary>
         public virtual bool FillsLate => false;
+
+        /// <summary>When <see cref="Create"/> runs: delegates need their targets to exist; hash collections their comparers and delegates.</summary>
+        public virtual CreationPhase Phase => FillsLate ? CreationPhase.Collections : CreationPhase.Objects;
+    }
+
+    /// <summary>The order in which kinds of objects are created while loading.</summary>
+    internal enum CreationPhase
+    {
+        Objects,
+        Delegates,
+        Collections,
     }
 }

@@ -33,6 +33,8 @@ namespace VarSave.Format
         Woven = 3,
         /// <summary>An array: element type id, then rank (0 means a single-dimension zero-based vector).</summary>
         Array = 4,
+        /// <summary>A delegate target: its stable method key, then the delegate type's id.</summary>
+        Method = 5,
     }
 
     /// <summary>The first byte of every value. Values of reference types are written once, as objects, and referred to by <see cref="Ref"/>.</summary>

@@ -44,6 +44,11 @@ namespace VarSave.Graph
 
         public static LoadedType Missing(string name, string reason) => new LoadedType(name, null, reason);
 
+        public static LoadedType ForDelegate(DelegateTarget target) => new LoadedType(target.Key, target.DelegateType, null) { Delegate = target };
+
+        /// <summary>For a delegate target entry: the registered method and its factory.</summary>
+        public DelegateTarget? Delegate { get; private set; }
+
         /// <summary>Maps saved field names to the loading type's fields, by name, once per load.</summary>
         public void MapFields(WovenType woven, string[] savedFields, LoadReportBuilder report)
         {

@@ -62,6 +62,16 @@ namespace VarSave.Graph
                     var type = rank == 0 ? element.Type.MakeArrayType() : element.Type.MakeArrayType(rank);
                     return LoadedType.Found(name, type);
                 }
+                case TypeKind.Method:
+                {
+                    string key = reader.ReadString();
+                    var delegateType = earlier[reader.ReadIndex("delegate type", id)];
+                    if (delegateType.Type == null) return LoadedType.Missing(key, delegateType.MissingReason!);
+                    var target = DelegateRegistry.FindByKey(key, delegateType.Type);
+                    return target == null
+                        ? LoadedType.Missing(key, $"no woven module of the loading program makes {key} into a {delegateType.Name}: the method that created it changed or was removed")
+                        : LoadedType.ForDelegate(target);
+                }
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }

@@ -14,9 +14,10 @@ namespace VarSave.Graph
     internal sealed class TypeTableWriter
     {
         private readonly Dictionary<Type, int> _ids = new Dictionary<Type, int>();
+        private readonly Dictionary<DelegateTarget, int> _methodIds = new Dictionary<DelegateTarget, int>();
         private readonly ByteWriter _bytes = new ByteWriter();
 
-        public int Count => _ids.Count;
+        public int Count { get; private set; }
 
         public ByteWriter Bytes => _bytes;
 
@@ -25,6 +26,19 @@ namespace VarSave.Graph
         {
             if (_ids.TryGetValue(type, out int id)) return id;
             return TryDescribe(type);
+        }
+
+        /// <summary>The id of a delegate target entry, or null when its delegate type cannot be described.</summary>
+        public int? TryGetMethodId(DelegateTarget target)
+        {
+            if (_methodIds.TryGetValue(target, out int id)) return id;
+            var delegateType = TryGetId(target.DelegateType);
+            if (delegateType == null) return null;
+            _bytes.WriteByte((byte)TypeKind.Method);
+            _bytes.WriteString(target.Key);
+            _bytes.WriteCount(delegateType.Value);
+            _methodIds.Add(target, Count);
+            return Count++;
         }
 
         private int? TryDescribe(Type type)
@@ -82,9 +96,8 @@ namespace VarSave.Graph
         private int Add(Type type, Action<ByteWriter> describe)
         {
             describe(_bytes);
-            int id = _ids.Count;
-            _ids.Add(type, id);
-            return id;
+            _ids.Add(type, Count);
+            return Count++;
         }
 
         private static void WriteIds(ByteWriter writer, int[] ids)

@@ -13,6 +13,7 @@ namespace VarSave.Runtime
     public sealed class ModuleRegistration
     {
         private readonly List<WovenType> _types = new List<WovenType>();
+        private readonly List<DelegateTarget> _delegates = new List<DelegateTarget>();
         private WovenType? _last;
 
         /// <summary>Registers a type. <paramref name="fieldNames"/> holds the schema, names separated by '\0'.</summary>
@@ -29,8 +30,16 @@ namespace VarSave.Runtime
             _last.SetStatics(SplitNames(staticNames), capture, restore);
         }
 
-        /// <summary>Makes the module's types known to every later save and load.</summary>
-        public void Complete() => TypeRegistry.Add(_types);
+        /// <summary>Registers a method the module turns into delegates of <paramref name="delegateType"/>, with its woven rebinding factory.</summary>
+        public void AddDelegate(System.Reflection.MethodBase method, Type delegateType, string key, Func<object?, object> factory) =>
+            _delegates.Add(new DelegateTarget(method, delegateType, key, factory));
+
+        /// <summary>Makes the module's types and delegate targets known to every later save and load.</summary>
+        public void Complete()
+        {
+            TypeRegistry.Add(_types);
+            DelegateRegistry.Add(_delegates);
+        }
 
         private static string[] SplitNames(string names) =>
             names.Length == 0 ? Array.Empty<string>() : names.Split('\0');

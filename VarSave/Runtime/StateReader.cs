@@ -107,18 +107,17 @@ namespace VarSave.Runtime
         private void CreateObjects()
         {
             int rootsAt = _in.Position;
-            // Hash and sorted collections are created last: a woven comparer must exist before them.
-            foreach (bool late in new[] { false, true })
+            foreach (var phase in new[] { Codecs.CreationPhase.Objects, Codecs.CreationPhase.Delegates, Codecs.CreationPhase.Collections })
             {
                 for (int id = 0; id < _instances.Length; id++)
                 {
                     var type = _types[_recordType[id]];
                     if (type.Type == null)
                     {
-                        _instances[id] = new MissingObject(type);
+                        _instances[id] ??= new MissingObject(type);
                         continue;
                     }
-                    if (type.Codec.FillsLate != late) continue;
+                    if (type.Codec.Phase != phase) continue;
                     EnterRecord(id);
                     _instances[id] = type.Codec.Create(this, type);
                 }
@@ -200,6 +199,9 @@ namespace VarSave.Runtime
 
         internal int ReadCount(string what) => _in.ReadCount(what);
 
+        /// <summary>Reads a type-table id and returns its entry.</summary>
+        internal LoadedType ReadTypeEntry(string what) => _types[_in.ReadIndex(what, _types.Length)];
+
         /// <summary>Reads a value and converts it to <typeparamref name="T"/>, or fails naming <paramref name="where"/>.</summary>
         internal T ReadItem<T>(string where) => Convert<T>(ReadValue(), where);
 
@@ -259,7 +261,11 @@ namespace VarSave.Runtime
                     return new Guid(bytes);
                 }
                 case ValueTag.Enum: return ReadEnum();
-                case ValueTag.Ref: return _instances[_in.ReadIndex("object reference", _instances.Length)];
+                case ValueTag.Ref:
+                {
+                    int id = _in.ReadIndex("object reference", _instances.Length);
+                    return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a delegate or comparer depending on a later one)");
+                }
                 case ValueTag.Struct: return ReadStruct();
                 default: throw _in.Corrupt($"unknown value tag {(byte)tag}");
             }

@@ -97,6 +97,8 @@ namespace VarSave.Runtime
             for (int id = 0; id < _objects.Count; id++)
             {
                 _currentObject = id;
+                _slotName = null;
+                _slotIndex = -1;
                 records.WriteCount(_typeIds[id]);
                 int lengthAt = records.ReserveUInt32();
                 int start = records.Length;
@@ -123,6 +125,8 @@ namespace VarSave.Runtime
         // ---- used by codecs ----
 
         internal ByteWriter Output => _out;
+
+        internal TypeTableWriter Types => _types;
 
         internal void WriteCount(int count) => _out.WriteCount(count);
 
@@ -258,19 +262,20 @@ namespace VarSave.Runtime
             _out.WriteCount(id);
         }
 
+        /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
         private string CurrentPath()
         {
-            var here = new PathStep(_currentObject, _currentObject < 0 ? _rootLabel + _slotName : _slotName, _slotIndex);
+            bool inSlot = _slotName != null || _slotIndex >= 0;
             var parts = new List<string>();
-            for (var step = here; ; step = _steps[step.Parent])
+            if (_currentObject < 0) return _rootLabel + _slotName;
+            if (inSlot) parts.Add(new PathStep(_currentObject, _slotName, _slotIndex).Render());
+            for (var step = _steps[_currentObject]; ; step = _steps[step.Parent])
             {
                 parts.Add(step.Parent < 0 ? step.Name ?? "root" : step.Render());
                 if (step.Parent < 0) break;
             }
             parts.Reverse();
-            var text = new StringBuilder();
-            foreach (var part in parts) text.Append(part);
-            return text.ToString();
+            return string.Concat(parts);
         }
 
         private static uint SingleBits(float value) => (uint)BitConverter.ToInt32(BitConverter.GetBytes(value), 0);

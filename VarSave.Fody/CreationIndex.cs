@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace VarSave.Fody
+{
+    /// <summary>
+    /// Which method creates each compiler-generated closure type and which method turns each
+    /// method into a delegate, from one scan of every body in the module. Stable keys and the
+    /// delegate factories are both built from it.
+    /// </summary>
+    internal sealed class CreationIndex
+    {
+        private readonly Dictionary<TypeDefinition, MethodDefinition> _closureCreators = new Dictionary<TypeDefinition, MethodDefinition>();
+        private readonly Dictionary<MethodDefinition, MethodDefinition> _delegateCreators = new Dictionary<MethodDefinition, MethodDefinition>();
+
+        public CreationIndex(ModuleDefinition module)
+        {
+            foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+            {
+                var instructions = method.Body.Instructions;
+                for (int i = 0; i < instructions.Count; i++)
+                {
+                    var instruction = instructions[i];
+                    if (instruction.OpCode == OpCodes.Newobj && instruction.Operand is MethodReference constructor)
+                        Note(_closureCreators, constructor.DeclaringType.Resolve(), method);
+                    else if (instruction.OpCode == OpCodes.Initobj && instruction.Operand is TypeReference structClosure)
+                        Note(_closureCreators, structClosure.Resolve(), method);
+                    else if ((instruction.OpCode == OpCodes.Ldftn || instruction.OpCode == OpCodes.Ldvirtftn) && instruction.Operand is MethodReference target)
+                    {
+                        var definition = target.Resolve();
+                        if (definition?.Module == module) Note(_delegateCreators, definition, method);
+                        if (i + 1 < instructions.Count && instructions[i + 1].OpCode == OpCodes.Newobj
+                            && instructions[i + 1].Operand is MethodReference delegateConstructor && definition?.Module == module)
+                            Sites.Add(new DelegateSite(target, definition, delegateConstructor, instruction.OpCode == OpCodes.Ldvirtftn));
+                    }
+                }
+            }
+        }
+
+        /// <summary>Every <c>ldftn/ldvirtftn M; newobj D::.ctor</c> of a method of this module.</summary>
+        public List<DelegateSite> Sites { get; } = new List<DelegateSite>();
+
+        public MethodDefinition? CreatorOfClosure(TypeDefinition closure) => _closureCreators.TryGetValue(closure, out var m) ? m : null;
+
+        public MethodDefinition? CreatorOfDelegate(MethodDefinition target) => _delegateCreators.TryGetValue(target, out var m) ? m : null;
+
+        private static void Note<TKey>(Dictionary<TKey, MethodDefinition> map, TKey? key, MethodDefinition creator) where TKey : class
+        {
+            // The first creator is the one that counts: a closure is created in its own method first.
+            if (key != null && !map.ContainsKey(key)) map[key] = creator;
+        }
+    }
+
+    /// <summary>A place where the module makes a delegate of one of its own methods.</summary>
+    internal sealed class DelegateSite
+    {
+        public DelegateSite(MethodReference target, MethodDefinition definition, MethodReference delegateConstructor, bool isVirtual)
+        {
+            Target = target;
+            Definition = definition;
+            DelegateConstructor = delegateConstructor;
+            IsVirtual = isVirtual;
+        }
+
+        public MethodReference Target { get; }
+        public MethodDefinition Definition { get; }
+        public MethodReference DelegateConstructor { get; }
+        public bool IsVirtual { get; }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using Xunit;
+
+namespace VarSave.Tests
+{
+    /// <summary>Lambdas, closures, events and method groups saved and rebound through woven factories.</summary>
+    public class DelegateTests
+    {
+        [Fact]
+        public void Delegates_of_every_shape_come_back_working_with_shared_state()
+        {
+            Woven.Call("Delegates", "Build");
+            var snapshot = ProgramState.SaveEverything();
+            Woven.Call("Delegates", "Clear");
+
+            ProgramState.LoadEverything(snapshot);
+
+            try
+            {
+                Assert.Equal(
+                    "addX(2)=42 counter=4 shared=400 log=first:ding,second:ding greet=Hello, Bob virtual=HEY, ANN! square=49 twice=42 local=15",
+                    Woven.Call("Delegates", "Describe"));
+            }
+            finally { Woven.Call("Delegates", "Clear"); }
+        }
+
+        [Fact]
+        public void A_delegate_to_a_method_no_woven_code_made_into_one_is_refused_with_its_path()
+        {
+            var foreign = Woven.Call("ForeignDelegate", "Make");
+            UnsaveableObjectException? error = null;
+            Woven.WithRoot(foreign, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
+            Assert.Equal("static AssemblyToProcess.Roots.Current", error!.ObjectPath);
+            Assert.Contains("System.Console.WriteLine", error.Message);
+        }
+
+        [Fact]
+        public void The_build_reports_what_each_closure_captures()
+        {
+            Assert.Contains(Woven.Result.Messages, m => m.Text.Contains("closure AssemblyToProcess.Delegates::Build()#closure0 captures: x, count, seed"));
+        }
+
+        [Fact]
+        public void Closures_and_lambdas_are_keyed_by_their_owner_method_not_the_compiler_name()
+        {
+            var messages = string.Join("\n", Woven.Result.Messages);
+            Assert.DoesNotContain("DisplayClass", messages.Split('\n')[0]);
+            var snapshot = ProgramState.SaveEverything();
+            Woven.Call("Delegates", "Build");
+            var bytes = System.Text.Encoding.UTF8.GetString(ProgramState.SaveEverything().ToArray());
+            Woven.Call("Delegates", "Clear");
+            Assert.Contains("AssemblyToProcess.Delegates::Build()#lambda", bytes);
+            Assert.Contains("AssemblyToProcess.Delegates::Build()#closure0", bytes);
+            Assert.DoesNotContain("<>c__DisplayClass", bytes);
+            GC.KeepAlive(snapshot);
+        }
+    }
+}
