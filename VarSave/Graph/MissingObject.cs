@@ -11,6 +11,6 @@ namespace VarSave.Graph
         public LoadedType Type { get; }
 
         public SnapshotMismatchException Error(string where) =>
-            new SnapshotMismatchException($"Cannot restore {where}: it holds an object of type {Type.Name}, but {Type.MissingReason}.");
+            new SnapshotMismatchException($"Cannot restore {where}: {Type.MissingReason}.");
     }
 }

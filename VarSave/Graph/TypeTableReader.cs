@@ -46,9 +46,9 @@ namespace VarSave.Graph
                     for (int i = 0; i < fields.Length; i++) fields[i] = reader.ReadString();
                     var woven = TypeRegistry.FindByKey(key);
                     if (woven == null)
-                        return LoadedType.Missing(key, $"the loading program defines no woven type {key}; define it (same namespace and name) in a woven assembly");
+                        return LoadedType.Missing(key, $"it holds a {key}, but the loading program defines no woven type {key}; define it (same namespace and name) in a woven assembly");
                     if (woven.Type.IsGenericTypeDefinition != args.Length > 0 || (args.Length > 0 && woven.Type.GetGenericArguments().Length != args.Length))
-                        return LoadedType.Missing(key, $"{key} has a different number of generic parameters in the loading program");
+                        return LoadedType.Missing(key, $"it holds a {key}, which has a different number of generic parameters in the loading program");
                     var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : Close(woven.Type, key, args, reader);
                     if (loaded.Type != null) loaded.MapFields(woven, fields, report);
                     return loaded;
@@ -69,7 +69,7 @@ namespace VarSave.Graph
                     if (delegateType.Type == null) return LoadedType.Missing(key, delegateType.MissingReason!);
                     var target = DelegateRegistry.FindByKey(key, delegateType.Type);
                     return target == null
-                        ? LoadedType.Missing(key, $"no woven module of the loading program makes {key} into a {delegateType.Name}: the method that created it changed or was removed")
+                        ? LoadedType.Missing(key, $"it holds a delegate to {key}, which no woven module of the loading program makes into a {delegateType.Name}: the method that created it changed or was removed")
                         : LoadedType.ForDelegate(target);
                 }
                 default:

@@ -41,7 +41,7 @@ namespace VarSave.Runtime
         {
             int saved = index < _map.Length ? _map[index] : -1;
             if (saved < 0) return;
-            if (_slots[saved] is T typed) { field = typed; return; }
+            if (_slots[saved] is T typed && !(typed is MissingObject)) { field = typed; return; }
             string name = index < _fieldNames.Length ? _fieldNames[index] : "#" + index;
             field = Convert<T>(_slots[saved], _owner + "." + name);
         }
@@ -209,7 +209,7 @@ namespace VarSave.Runtime
         internal T ReadElement<T>(LoadedType owner, int index)
         {
             var value = ReadValue();
-            return value is T typed ? typed : Convert<T>(value, owner.Name + "[" + index + "]");
+            return value is T typed && !(typed is MissingObject) ? typed : Convert<T>(value, owner.Name + "[" + index + "]");
         }
 
         /// <summary>Decodes the fields of a woven object into slots and lets its woven restore method take them.</summary>
@@ -343,14 +343,14 @@ namespace VarSave.Runtime
         /// <summary>The one place a decoded value becomes a typed one: every mismatch fails here, naming where.</summary>
         internal static T Convert<T>(object? value, string where)
         {
-            if (value is T typed) return typed;
+            if (value is T typed && !(typed is MissingObject)) return typed;
             if (value == null && default(T) == null) return default!;
             throw Mismatch(value, typeof(T), where);
         }
 
         /// <summary>Whether a decoded value can be stored in a location of type <paramref name="type"/>.</summary>
         internal static bool Fits(object? value, Type type) =>
-            value == null ? !type.IsValueType || Nullable.GetUnderlyingType(type) != null : type.IsInstanceOfType(value);
+            value == null ? !type.IsValueType || Nullable.GetUnderlyingType(type) != null : !(value is MissingObject) && type.IsInstanceOfType(value);
 
         /// <summary>The error for a saved value that does not fit where it is being restored.</summary>
         internal static SnapshotMismatchException Mismatch(object? value, Type expected, string where)

@@ -1,0 +1,44 @@
+using System;
+using System.Linq;
+using System.Text;
+
+namespace VarSave.Tests
+{
+    /// <summary>Edits a snapshot as an attacker would, then re-seals its CRC-32 so only the content checks can catch it.</summary>
+    internal static class SnapshotSurgery
+    {
+        /// <summary>Replaces the length-prefixed string <paramref name="from"/> (both shorter than 128 bytes) with <paramref name="to"/>.</summary>
+        public static byte[] ReplaceName(byte[] snapshot, string from, string to)
+        {
+            var old = Prefixed(from);
+            int at = IndexOf(snapshot, old);
+            if (at < 0) throw new ArgumentException($"'{from}' is not in the snapshot.");
+            var body = snapshot.Take(at).Concat(Prefixed(to)).Concat(snapshot.Skip(at + old.Length).Take(snapshot.Length - at - old.Length - 4)).ToArray();
+            return body.Concat(BitConverter.GetBytes(Crc32(body))).ToArray();
+        }
+
+        private static byte[] Prefixed(string text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            return new[] { (byte)bytes.Length }.Concat(bytes).ToArray();
+        }
+
+        private static int IndexOf(byte[] data, byte[] pattern)
+        {
+            for (int i = 0; i + pattern.Length <= data.Length; i++)
+                if (data.AsSpan(i, pattern.Length).SequenceEqual(pattern)) return i;
+            return -1;
+        }
+
+        private static uint Crc32(byte[] data)
+        {
+            uint crc = 0xFFFFFFFF;
+            foreach (byte b in data)
+            {
+                crc ^= b;
+                for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+            }
+            return ~crc;
+        }
+    }
+}
