@@ -24,6 +24,22 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void Lambdas_closures_events_and_method_groups_resume_in_a_new_process()
+        {
+            var directory = Processes.NewTemporaryDirectory();
+            var file = Path.Combine(directory, "closures.varsave");
+
+            Assert.Equal("saved: counter at 3\n", Processes.Dotnet(directory, Processes.Sample("Closures"), "save", file));
+            var loaded = Processes.Dotnet(directory, Processes.Sample("Closures"), "load", file);
+
+            Assert.Equal(
+                "addX(2) = 42\ncounter() = 4\nfirst subscriber heard ding\nsecond subscriber heard ding\n" +
+                "greet(\"Bob\") = Hello, Bob\nsquare(7) = 49\n",
+                loaded);
+            Directory.Delete(directory, true);
+        }
+
+        [Fact]
         public void Loading_a_damaged_file_in_another_process_fails_with_a_clear_message_and_no_crash()
         {
             var directory = Processes.NewTemporaryDirectory();
