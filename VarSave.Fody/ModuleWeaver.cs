@@ -28,7 +28,14 @@ namespace VarSave.Fody
 
             if (config.CaptureLocals) new CallSiteRewriter(this, runtime, saveability).RewriteModule();
             var emitter = new StateMethodEmitter(ModuleDefinition, runtime);
-            foreach (var plan in plans) emitter.Emit(plan);
+            var initializers = new FieldInitializerEmitter(ModuleDefinition, runtime);
+            var hooks = new AfterLoadEmitter(this);
+            foreach (var plan in plans)
+            {
+                emitter.Emit(plan);
+                initializers.Emit(plan);
+                hooks.Emit(plan);
+            }
             var delegateRegistrations = new DelegateFactoryEmitter(this, runtime, keys).Emit(index.Sites);
             new RegistrationEmitter(ModuleDefinition, runtime).Emit(plans, delegateRegistrations);
 

@@ -55,7 +55,7 @@ namespace VarSave.Fody
             yield return Instruction.Create(OpCodes.Ldloc, registration);
             yield return Instruction.Create(OpCodes.Ldtoken, plan.Type);
             yield return Instruction.Create(OpCodes.Call, _runtime.GetTypeFromHandle);
-            yield return Instruction.Create(OpCodes.Ldstr, plan.Key);
+            yield return Instruction.Create(OpCodes.Ldstr, PreviousNames.KeyWithAliases(plan.Type, plan.Key));
             yield return Instruction.Create(OpCodes.Ldstr, string.Join("\0", plan.FieldNames));
             if (plan.HasFactory)
             {
@@ -63,11 +63,20 @@ namespace VarSave.Fody
                     yield return instruction;
             }
             else yield return Instruction.Create(OpCodes.Ldnull);
+            foreach (var instruction in NewDelegateOrNull(plan.InitializedFactory, _runtime.FuncOfObjectConstructor)) yield return instruction;
             yield return Instruction.Create(OpCodes.Callvirt, _runtime.AddType);
+
+            if (plan.InstanceHooks != null || plan.StaticHooks != null)
+            {
+                yield return Instruction.Create(OpCodes.Ldloc, registration);
+                foreach (var instruction in NewDelegateOrNull(plan.InstanceHooks, _runtime.ActionOfObjectConstructor)) yield return instruction;
+                foreach (var instruction in NewDelegateOrNull(plan.StaticHooks, _runtime.ActionConstructor)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Callvirt, _runtime.AddAfterLoad);
+            }
 
             if (plan.Statics.Count == 0) yield break;
             yield return Instruction.Create(OpCodes.Ldloc, registration);
-            yield return Instruction.Create(OpCodes.Ldstr, string.Join("\0", plan.Statics.Select(f => f.Name)));
+            yield return Instruction.Create(OpCodes.Ldstr, string.Join("\0", plan.Statics.Select(PreviousNames.WithAliases)));
             foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.CaptureStaticsName, _runtime.ActionOfWriterConstructor))
                 yield return instruction;
             foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.RestoreStaticsName, _runtime.ActionOfReaderConstructor))
@@ -75,10 +84,14 @@ namespace VarSave.Fody
             yield return Instruction.Create(OpCodes.Callvirt, _runtime.AddStatics);
         }
 
-        private static IEnumerable<Instruction> NewDelegate(TypeDefinition type, string methodName, MethodReference delegateConstructor)
+        private static IEnumerable<Instruction> NewDelegate(TypeDefinition type, string methodName, MethodReference delegateConstructor) =>
+            NewDelegateOrNull(type.Methods.Single(m => m.Name == methodName), delegateConstructor);
+
+        private static IEnumerable<Instruction> NewDelegateOrNull(MethodDefinition? method, MethodReference delegateConstructor)
         {
             yield return Instruction.Create(OpCodes.Ldnull);
-            yield return Instruction.Create(OpCodes.Ldftn, type.Methods.Single(m => m.Name == methodName));
+            if (method == null) yield break;
+            yield return Instruction.Create(OpCodes.Ldftn, method);
             yield return Instruction.Create(OpCodes.Newobj, delegateConstructor);
         }
 

@@ -32,6 +32,7 @@ namespace VarSave.Fody
             AddType = Import(registration, "AddType");
             AddStatics = Import(registration, "AddStatics");
             AddDelegate = Import(registration, "AddDelegate");
+            AddAfterLoad = Import(registration, "AddAfterLoad");
             Complete = Import(registration, "Complete");
 
             Uninitialized = Import(Find("VarSave.Runtime.Allocation"), "Uninitialized");
@@ -48,6 +49,8 @@ namespace VarSave.Fody
             FuncOfObjectConstructor = DelegateConstructor(weaver, "System.Func`1", module.TypeSystem.Object);
             ActionOfWriterConstructor = DelegateConstructor(weaver, "System.Action`1", StateWriter);
             ActionOfReaderConstructor = DelegateConstructor(weaver, "System.Action`1", StateReader);
+            ActionOfObjectConstructor = DelegateConstructor(weaver, "System.Action`1", module.TypeSystem.Object);
+            ActionConstructor = module.ImportReference(Find("System.Action").Methods.Single(m => m.IsConstructor && m.Parameters.Count == 2));
         }
 
         public TypeReference Stateful { get; }
@@ -68,6 +71,9 @@ namespace VarSave.Fody
         public MethodReference RestoreLocal { get; }
         public MethodReference EndRestore { get; }
         public MethodReference AddDelegate { get; }
+        public MethodReference AddAfterLoad { get; }
+        public MethodReference ActionOfObjectConstructor { get; }
+        public MethodReference ActionConstructor { get; }
         public MethodReference GetTypeFromHandle { get; }
         public MethodReference GetMethodFromHandle { get; }
         public MethodReference FuncOfObjectToObjectConstructor { get; }

@@ -35,6 +35,15 @@ namespace VarSave.Fody
         /// <summary>The whole schema, base fields first; a name repeated down the hierarchy is qualified with its declaring type.</summary>
         public List<string> FieldNames { get; } = new List<string>();
 
+        /// <summary>A factory that also runs the field initializers, when the type has any.</summary>
+        public MethodDefinition? InitializedFactory { get; set; }
+
+        /// <summary>Runs the type's own instance [AfterLoad] hooks on one object.</summary>
+        public MethodDefinition? InstanceHooks { get; set; }
+
+        /// <summary>Runs the type's static [AfterLoad] hooks.</summary>
+        public MethodDefinition? StaticHooks { get; set; }
+
         /// <summary>Saved static fields (none for generic types: their statics exist per instantiation).</summary>
         public List<FieldDefinition> Statics { get; } = new List<FieldDefinition>();
     }

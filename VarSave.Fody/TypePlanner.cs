@@ -83,7 +83,10 @@ namespace VarSave.Fody
             var baseDefinition = type.IsValueType ? null : Saveability.SafeResolve(type.BaseType);
             if (baseDefinition != null && IsWovenClass(baseDefinition)) names.AddRange(SchemaOf(baseDefinition));
             foreach (var field in type.Fields.Where(f => !f.IsStatic && IsSavedInstanceField(f, warn: false)))
-                names.Add(names.Contains(field.Name) ? type.Name + "." + field.Name : field.Name);
+            {
+                bool repeated = names.Any(n => n.Split(PreviousNames.Separator)[0] == field.Name);
+                names.Add(repeated ? type.Name + "." + field.Name : PreviousNames.WithAliases(field));
+            }
             _schemas[type] = names;
             return names;
         }

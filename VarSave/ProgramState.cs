@@ -1,3 +1,4 @@
+using System.Linq;
 using VarSave.Graph;
 using VarSave.Registry;
 using VarSave.Runtime;
@@ -34,16 +35,29 @@ namespace VarSave
         }
 
         /// <summary>
-        /// Restores the program's state from <paramref name="snapshot"/>. Every object is
-        /// decoded and checked before any static field is touched; a snapshot that does not
-        /// fit throws and leaves the statics as they were.
+        /// Restores the program's state from <paramref name="snapshot"/>. Every object is decoded,
+        /// filled and given its [AfterLoad] hooks before any static field is touched; then the statics
+        /// are assigned and the static hooks run. A snapshot that does not fit, or a hook that throws,
+        /// fails the load and leaves the statics holding exactly what they held before.
         /// </summary>
         public static void LoadEverything(Snapshot snapshot)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             var report = new LoadReportBuilder();
             var decoded = StateReader.Decode(snapshot.Bytes, report);
-            foreach (var root in decoded.Statics) decoded.Reader.RestoreStatics(root);
+            // Instance hooks see the whole restored graph before anything the program holds changes.
+            AfterLoadHooks.RunInstanceHooks(decoded.Reader.RestoredObjects);
+            var backup = StaticsBackup.Capture(decoded.Statics.Select(root => root.Holder));
+            try
+            {
+                foreach (var root in decoded.Statics) decoded.Reader.RestoreStatics(root);
+                AfterLoadHooks.RunStaticHooks();
+            }
+            catch
+            {
+                backup.Restore();
+                throw;
+            }
             snapshot.LoadReport = new LoadReport(report);
             CallSite.Offer(decoded.Locals, report, snapshot);
         }

@@ -52,4 +52,17 @@ public sealed class Boss : Character
 	{
 		return Allocation.Uninitialized(typeof(Boss));
 	}
+
+	internal new void <VarSave>InitFields()
+	{
+		base.<VarSave>InitFields();
+		_secret = "hidden";
+	}
+
+	internal new static object <VarSave>NewInitialized()
+	{
+		object obj = Allocation.Uninitialized(typeof(Boss));
+		((Boss)obj).<VarSave>InitFields();
+		return obj;
+	}
 }

@@ -46,6 +46,18 @@ public class World : IStateful
 		{
 			state.Read(0, ref Count);
 		}
+
+		internal void <VarSave>InitFields()
+		{
+			Code = "x";
+		}
+
+		internal static object <VarSave>NewInitialized()
+		{
+			object obj = Allocation.Uninitialized(typeof(Secrets));
+			((Secrets)obj).<VarSave>InitFields();
+			return obj;
+		}
 	}
 
 	private static int _tick;

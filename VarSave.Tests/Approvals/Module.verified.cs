@@ -7,10 +7,10 @@ internal class <Module>
 	static <Module>()
 	{
 		ModuleRegistration moduleRegistration = new ModuleRegistration();
-		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => Allocation.Uninitialized(typeof(Bell)));
-		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => Allocation.Uninitialized(typeof(Greeter)));
-		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => Allocation.Uninitialized(typeof(LoudGreeter)));
-		moduleRegistration.AddType(typeof(Delegates), "AssemblyToProcess.Delegates", "", null);
+		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => Allocation.Uninitialized(typeof(Bell)), null);
+		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => Allocation.Uninitialized(typeof(Greeter)), null);
+		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => Allocation.Uninitialized(typeof(LoudGreeter)), null);
+		moduleRegistration.AddType(typeof(Delegates), "AssemblyToProcess.Delegates", "", null, null);
 		moduleRegistration.AddStatics("AddX\0Counter\0SameCounterAgain\0Bell\0Greet\0VirtualGreet\0Square\0Twice\0LocalFunction\0Log", (StateWriter? state) =>
 		{
 			state.Write(Delegates.AddX);
@@ -36,15 +36,25 @@ internal class <Module>
 			state.Read(8, ref Delegates.LocalFunction);
 			state.Read(9, ref Delegates.Log);
 		});
-		moduleRegistration.AddType(typeof(Delegates.<>O), "AssemblyToProcess.Delegates+<>O", "", null);
-		moduleRegistration.AddType(typeof(Delegates.<>c), "AssemblyToProcess.Delegates+<>c", "", () => Allocation.Uninitialized(typeof(Delegates.<>c)));
-		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => Allocation.Uninitialized(typeof(Delegates.<>c__DisplayClass10_0)));
-		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null);
-		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null);
-		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => Allocation.Uninitialized(typeof(WithTransient)));
-		moduleRegistration.AddType(typeof(Holder), "AssemblyToProcess.Holder", "Anything\0Scores", () => Allocation.Uninitialized(typeof(Holder)));
-		moduleRegistration.AddType(typeof(WithUnsaveableField), "AssemblyToProcess.WithUnsaveableField", "Log", () => Allocation.Uninitialized(typeof(WithUnsaveableField)));
-		moduleRegistration.AddType(typeof(Roots), "AssemblyToProcess.Roots", "", null);
+		moduleRegistration.AddType(typeof(Delegates.<>O), "AssemblyToProcess.Delegates+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(Delegates.<>c), "AssemblyToProcess.Delegates+<>c", "", () => Allocation.Uninitialized(typeof(Delegates.<>c)), null);
+		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => Allocation.Uninitialized(typeof(Delegates.<>c__DisplayClass10_0)), null);
+		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null, null);
+		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => Allocation.Uninitialized(typeof(WithTransient)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(WithTransient));
+			((WithTransient)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(Holder), "AssemblyToProcess.Holder", "Anything\0Scores", () => Allocation.Uninitialized(typeof(Holder)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(Holder));
+			((Holder)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(WithUnsaveableField), "AssemblyToProcess.WithUnsaveableField", "Log", () => Allocation.Uninitialized(typeof(WithUnsaveableField)), null);
+		moduleRegistration.AddType(typeof(Roots), "AssemblyToProcess.Roots", "", null, null);
 		moduleRegistration.AddStatics("Current", (StateWriter state) =>
 		{
 			state.Write(Roots.Current);
@@ -52,14 +62,24 @@ internal class <Module>
 		{
 			state.Read(0, ref Roots.Current);
 		});
-		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)));
-		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => Allocation.Uninitialized(typeof(Character)));
-		moduleRegistration.AddType(typeof(Boss), "AssemblyToProcess.Game.Boss", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField\0<Phase>k__BackingField\0_secret", () => Allocation.Uninitialized(typeof(Boss)));
-		moduleRegistration.AddType(typeof(Mood), "AssemblyToProcess.Game.Mood", "", null);
-		moduleRegistration.AddType(typeof(Point), "AssemblyToProcess.Game.Point", "X\0Y", () => default(Point));
-		moduleRegistration.AddType(typeof(Box<>), "AssemblyToProcess.Game.Box`1", "Value\0History", null);
-		moduleRegistration.AddType(typeof(World), "AssemblyToProcess.Game.World", "", () => Allocation.Uninitialized(typeof(World)));
+		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null, null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)), null);
+		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => Allocation.Uninitialized(typeof(Character)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(Character));
+			((Character)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(Boss), "AssemblyToProcess.Game.Boss", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField\0<Phase>k__BackingField\0_secret", () => Allocation.Uninitialized(typeof(Boss)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(Boss));
+			((Boss)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(Mood), "AssemblyToProcess.Game.Mood", "", null, null);
+		moduleRegistration.AddType(typeof(Point), "AssemblyToProcess.Game.Point", "X\0Y", () => default(Point), null);
+		moduleRegistration.AddType(typeof(Box<>), "AssemblyToProcess.Game.Box`1", "Value\0History", null, null);
+		moduleRegistration.AddType(typeof(World), "AssemblyToProcess.Game.World", "", () => Allocation.Uninitialized(typeof(World)), null);
 		moduleRegistration.AddStatics("_tick\0Title\0Hero\0CurrentMood", (StateWriter state) =>
 		{
 			state.Write(World._tick);
@@ -73,7 +93,12 @@ internal class <Module>
 			state.Read(2, ref World.Hero);
 			state.Read(3, ref World.CurrentMood);
 		});
-		moduleRegistration.AddType(typeof(World.Secrets), "AssemblyToProcess.Game.World+Secrets", "Code", () => Allocation.Uninitialized(typeof(World.Secrets)));
+		moduleRegistration.AddType(typeof(World.Secrets), "AssemblyToProcess.Game.World+Secrets", "Code", () => Allocation.Uninitialized(typeof(World.Secrets)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(World.Secrets));
+			((World.Secrets)obj).<VarSave>InitFields();
+			return obj;
+		});
 		moduleRegistration.AddStatics("Count", (StateWriter state) =>
 		{
 			state.Write(World.Secrets.Count);
@@ -81,7 +106,7 @@ internal class <Module>
 		{
 			state.Read(0, ref World.Secrets.Count);
 		});
-		moduleRegistration.AddType(typeof(Node), "AssemblyToProcess.Game.Node", "Value\0Next", () => Allocation.Uninitialized(typeof(Node)));
+		moduleRegistration.AddType(typeof(Node), "AssemblyToProcess.Game.Node", "Value\0Next", () => Allocation.Uninitialized(typeof(Node)), null);
 		Delegates.<>c__DisplayClass10_0.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);

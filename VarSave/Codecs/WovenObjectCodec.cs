@@ -23,8 +23,12 @@ namespace VarSave.Codecs
             ((IStateful)value).CaptureState(writer);
         }
 
-        public override object Create(StateReader reader, LoadedType type) =>
-            _woven.Factory?.Invoke() ?? Allocator.Uninitialized(_type);
+        public override object Create(StateReader reader, LoadedType type)
+        {
+            // A field added since the save gets its initializer's value; the constructor body never runs.
+            var factory = type.MissesFields && _woven.InitializedFactory != null ? _woven.InitializedFactory : _woven.Factory;
+            return factory?.Invoke() ?? Allocator.Uninitialized(_type);
+        }
 
         public override void Fill(object instance, StateReader reader, LoadedType type) =>
             reader.RestoreWoven((IStateful)instance, type);

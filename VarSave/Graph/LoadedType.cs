@@ -54,30 +54,42 @@ namespace VarSave.Graph
         {
             Woven = woven;
             SavedFields = savedFields;
-            FieldMap = MapNames(Name, woven.FieldNames, savedFields, report.DefaultedFields, report.IgnoredFields);
+            FieldMap = MapNames(Name, woven.Fields, savedFields, report.DefaultedFields, report.IgnoredFields);
+            MissesFields = Array.IndexOf(FieldMap, -1) >= 0;
         }
 
-        /// <summary>For each of <paramref name="current"/>, the index of the same name in <paramref name="saved"/> or -1; reports the rest.</summary>
-        public static int[] MapNames(string owner, string[] current, string[] saved, List<string>? unmatchedCurrent, List<string> unmatchedSaved)
+        /// <summary>Whether today's type has a field the snapshot lacks: then objects are created with their field initializers run.</summary>
+        public bool MissesFields { get; private set; }
+
+        /// <summary>
+        /// For each of <paramref name="current"/>, the index of the saved field of the same name, or
+        /// of one of its previous names, or -1; reports the fields left unmatched on either side.
+        /// </summary>
+        public static int[] MapNames(string owner, FieldName[] current, string[] saved, List<string>? unmatchedCurrent, List<string> unmatchedSaved)
         {
             var savedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < saved.Length; i++) savedIndex[saved[i]] = i;
             var map = new int[current.Length];
             for (int i = 0; i < current.Length; i++)
             {
-                if (savedIndex.TryGetValue(current[i], out int found))
+                map[i] = -1;
+                foreach (var name in NamesOf(current[i]))
                 {
+                    if (!savedIndex.TryGetValue(name, out int found)) continue;
                     map[i] = found;
-                    savedIndex.Remove(current[i]);
+                    savedIndex.Remove(name);
+                    break;
                 }
-                else
-                {
-                    map[i] = -1;
-                    unmatchedCurrent?.Add(owner + "." + current[i]);
-                }
+                if (map[i] < 0) unmatchedCurrent?.Add(owner + "." + current[i].Name);
             }
             foreach (var extra in savedIndex.Keys) unmatchedSaved.Add(owner + "." + extra);
             return map;
+        }
+
+        private static IEnumerable<string> NamesOf(FieldName field)
+        {
+            yield return field.Name;
+            foreach (var previous in field.Previous) yield return previous;
         }
     }
 }

@@ -14,6 +14,7 @@ namespace VarSave.Registry
         private static Dictionary<string, WovenType> _byKey = new Dictionary<string, WovenType>(StringComparer.Ordinal);
         private static Dictionary<Type, WovenType> _byType = new Dictionary<Type, WovenType>();
         private static List<WovenType> _withStatics = new List<WovenType>();
+        private static List<WovenType> _withStaticHooks = new List<WovenType>();
 
         /// <summary>Publishes a module's types at once (copy-on-write, so readers never lock).</summary>
         public static void Add(IReadOnlyList<WovenType> types)
@@ -23,16 +24,21 @@ namespace VarSave.Registry
                 var byKey = new Dictionary<string, WovenType>(_byKey, StringComparer.Ordinal);
                 var byType = new Dictionary<Type, WovenType>(_byType);
                 var withStatics = new List<WovenType>(_withStatics);
+                var withStaticHooks = new List<WovenType>(_withStaticHooks);
                 foreach (var type in types)
                 {
                     // A later module defining the same key wins loads; both keep their statics saved.
                     byKey[type.Key] = type;
+                    foreach (var previous in type.PreviousKeys)
+                        if (!byKey.ContainsKey(previous)) byKey[previous] = type;
                     byType[type.Type] = type;
                     if (type.CaptureStatics != null) withStatics.Add(type);
+                    if (type.StaticHooks != null) withStaticHooks.Add(type);
                 }
                 _byKey = byKey;
                 _byType = byType;
                 _withStatics = withStatics;
+                _withStaticHooks = withStaticHooks;
             }
         }
 
@@ -49,5 +55,7 @@ namespace VarSave.Registry
         }
 
         public static IReadOnlyList<WovenType> TypesWithStatics => _withStatics;
+
+        public static IReadOnlyList<WovenType> TypesWithStaticHooks => _withStaticHooks;
     }
 }

@@ -6,12 +6,38 @@ namespace VarSave.Registry
     /// <summary>What a woven module told the runtime about one of its types.</summary>
     internal sealed class WovenType
     {
-        public WovenType(Type type, string key, string[] fieldNames, Func<object>? factory)
+        public WovenType(Type type, string key, string[] previousKeys, FieldName[] fields, Func<object>? factory, Func<object>? initializedFactory)
         {
             Type = type;
             Key = key;
-            FieldNames = fieldNames;
+            PreviousKeys = previousKeys;
+            Fields = fields;
+            FieldNames = Array.ConvertAll(fields, f => f.Name);
             Factory = factory;
+            InitializedFactory = initializedFactory;
+        }
+
+        /// <summary>Keys from [PreviousName]: snapshots saved under them load into this type.</summary>
+        public string[] PreviousKeys { get; }
+
+        /// <summary>The schema with each field's previous names.</summary>
+        public FieldName[] Fields { get; }
+
+        /// <summary>Like <see cref="Factory"/>, but runs the field initializers: used when a snapshot lacks some field.</summary>
+        public Func<object>? InitializedFactory { get; }
+
+        /// <summary>The type's own instance [AfterLoad] hooks (base types' are registered on them).</summary>
+        public Action<object>? InstanceHooks { get; private set; }
+
+        /// <summary>The type's static [AfterLoad] hooks.</summary>
+        public Action? StaticHooks { get; private set; }
+
+        public FieldName[] Statics { get; private set; } = Array.Empty<FieldName>();
+
+        public void SetHooks(Action<object>? instanceHooks, Action? staticHooks)
+        {
+            InstanceHooks = instanceHooks;
+            StaticHooks = staticHooks;
         }
 
         /// <summary>The type itself; the open definition for a generic type.</summary>
@@ -30,9 +56,10 @@ namespace VarSave.Registry
         public Action<StateWriter>? CaptureStatics { get; private set; }
         public Action<StateReader>? RestoreStatics { get; private set; }
 
-        public void SetStatics(string[] names, Action<StateWriter> capture, Action<StateReader> restore)
+        public void SetStatics(FieldName[] statics, Action<StateWriter> capture, Action<StateReader> restore)
         {
-            StaticNames = names;
+            Statics = statics;
+            StaticNames = Array.ConvertAll(statics, f => f.Name);
             CaptureStatics = capture;
             RestoreStatics = restore;
         }

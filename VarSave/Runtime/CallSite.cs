@@ -26,15 +26,15 @@ namespace VarSave.Runtime
         {
             var offered = _offered;
             if (offered == null || !offered.Locals.TryGetValue(name, out var value)) return;
-            if (value is MissingObject || !StateReader.Fits(value, typeof(T)))
+            if (StateReader.TryFit(value, typeof(T), out var fitted))
             {
-                string saved = value is MissingObject missing ? missing.Type.Name : value?.GetType().FullName ?? "null";
-                offered.Report.SkippedLocals.Add($"{name} (saved as {saved}; the local is {typeof(T).FullName})");
+                local = (T)fitted!;
+                offered.Report.RestoredLocals.Add(name);
             }
             else
             {
-                local = (T)value!;
-                offered.Report.RestoredLocals.Add(name);
+                string saved = value is MissingObject missing ? missing.Type.Name : value?.GetType().FullName ?? "null";
+                offered.Report.SkippedLocals.Add($"{name} (saved as {saved}; the local is {typeof(T).FullName})");
             }
             offered.Locals.Remove(name);
         }

@@ -16,19 +16,24 @@ namespace VarSave.Runtime
         private readonly List<DelegateTarget> _delegates = new List<DelegateTarget>();
         private WovenType? _last;
 
-        /// <summary>Registers a type. <paramref name="fieldNames"/> holds the schema, names separated by '\0'.</summary>
-        public void AddType(Type type, string key, string fieldNames, Func<object>? factory)
+        /// <summary>
+        /// Registers a type. <paramref name="key"/> and each entry of <paramref name="fieldNames"/>
+        /// (separated by '\0') may carry previous names after '\u0001'.
+        /// </summary>
+        public void AddType(Type type, string key, string fieldNames, Func<object>? factory, Func<object>? initializedFactory)
         {
-            _last = new WovenType(type, key, SplitNames(fieldNames), factory);
+            var keys = key.Split(FieldName.AliasSeparator);
+            _last = new WovenType(type, keys[0], System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Skip(keys, 1)), ParseFields(fieldNames), factory, initializedFactory);
             _types.Add(_last);
         }
 
-        /// <summary>Gives the type registered last its static fields, names separated by '\0'.</summary>
-        public void AddStatics(string staticNames, Action<StateWriter> capture, Action<StateReader> restore)
-        {
-            if (_last == null) throw new InvalidOperationException("AddStatics must follow AddType.");
-            _last.SetStatics(SplitNames(staticNames), capture, restore);
-        }
+        /// <summary>Gives the type registered last its static fields, entries separated by '\0'.</summary>
+        public void AddStatics(string staticNames, Action<StateWriter> capture, Action<StateReader> restore) =>
+            Last(nameof(AddStatics)).SetStatics(ParseFields(staticNames), capture, restore);
+
+        /// <summary>Gives the type registered last its [AfterLoad] hooks: per instance, and after the statics.</summary>
+        public void AddAfterLoad(Action<object>? instanceHooks, Action? staticHooks) =>
+            Last(nameof(AddAfterLoad)).SetHooks(instanceHooks, staticHooks);
 
         /// <summary>Registers a method the module turns into delegates of <paramref name="delegateType"/>, with its woven rebinding factory.</summary>
         public void AddDelegate(System.Reflection.MethodBase method, Type delegateType, string key, Func<object?, object> factory) =>
@@ -41,7 +46,9 @@ namespace VarSave.Runtime
             DelegateRegistry.Add(_delegates);
         }
 
-        private static string[] SplitNames(string names) =>
-            names.Length == 0 ? Array.Empty<string>() : names.Split('\0');
+        private WovenType Last(string caller) => _last ?? throw new InvalidOperationException(caller + " must follow AddType.");
+
+        private static FieldName[] ParseFields(string names) =>
+            names.Length == 0 ? Array.Empty<FieldName>() : Array.ConvertAll(names.Split('\0'), FieldName.Parse);
     }
 }

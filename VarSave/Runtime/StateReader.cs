@@ -60,6 +60,20 @@ namespace VarSave.Runtime
             return decoded;
         }
 
+        /// <summary>A reader over values already in memory, for restoring a <see cref="StaticsBackup"/>.</summary>
+        internal static StateReader ForMemory() =>
+            new StateReader(new ByteReader(Array.Empty<byte>(), 0, 0), Array.Empty<LoadedType>(), new LoadReportBuilder());
+
+        /// <summary>Every object the load created, in the order they were first reached when saved.</summary>
+        internal IEnumerable<object> RestoredObjects
+        {
+            get
+            {
+                foreach (var instance in _instances)
+                    if (instance != null && !(instance is MissingObject)) yield return instance;
+            }
+        }
+
         /// <summary>Restores one type's statics from its decoded root.</summary>
         internal void RestoreStatics(StaticRoot root)
         {
@@ -166,7 +180,7 @@ namespace VarSave.Runtime
                     _report.SkippedStatics.Add(holder.Name + ".*");
                     continue;
                 }
-                var map = LoadedType.MapNames(woven.Key, woven.StaticNames, names, null, _report.SkippedStatics);
+                var map = LoadedType.MapNames(woven.Key, woven.Statics, names, null, _report.SkippedStatics);
                 decoded.Statics.Add(new StaticRoot(woven, slots, map));
             }
 
@@ -345,12 +359,21 @@ namespace VarSave.Runtime
         {
             if (value is T typed && !(typed is MissingObject)) return typed;
             if (value == null && default(T) == null) return default!;
+            if (value != null && Widening.TryWiden(value, typeof(T), out var widened)) return (T)widened;
             throw Mismatch(value, typeof(T), where);
         }
 
         /// <summary>Whether a decoded value can be stored in a location of type <paramref name="type"/>.</summary>
         internal static bool Fits(object? value, Type type) =>
             value == null ? !type.IsValueType || Nullable.GetUnderlyingType(type) != null : !(value is MissingObject) && type.IsInstanceOfType(value);
+
+        /// <summary>The value converted to <paramref name="type"/>: itself, or a widened number; false when it does not fit.</summary>
+        internal static bool TryFit(object? value, Type type, out object? fitted)
+        {
+            fitted = value;
+            if (Fits(value, type)) return true;
+            return value != null && Widening.TryWiden(value, type, out fitted);
+        }
 
         /// <summary>The error for a saved value that does not fit where it is being restored.</summary>
         internal static SnapshotMismatchException Mismatch(object? value, Type expected, string where)

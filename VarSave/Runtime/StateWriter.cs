@@ -36,13 +36,29 @@ namespace VarSave.Runtime
 
         internal StateWriter() { }
 
+        // Set when the writer only records values by reference (a backup of statics), writing no bytes.
+        private List<object?>? _recorded;
+
         /// <summary>Writes the next field of the object being captured.</summary>
         public void Write<T>(T value)
         {
+            if (_recorded != null)
+            {
+                _recorded.Add(value);
+                return;
+            }
             int index = _fieldIndex++;
             _slotName = index < _fieldNames.Length ? _fieldNames[index] : "?";
             _slotIndex = -1;
             WriteValue(value);
+        }
+
+        /// <summary>The values a capture method writes, by reference, in order.</summary>
+        internal static object?[] Record(Action<StateWriter> capture)
+        {
+            var writer = new StateWriter { _recorded = new List<object?>() };
+            capture(writer);
+            return writer._recorded.ToArray();
         }
 
         /// <summary>Encodes the statics of every registered type and the given locals, then everything they reach.</summary>

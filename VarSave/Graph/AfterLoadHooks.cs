@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using VarSave.Registry;
+
+namespace VarSave.Graph
+{
+    /// <summary>
+    /// Runs [AfterLoad] hooks: per restored object in the order objects were first reached when
+    /// saved, base types' hooks before derived ones'; then every registered static hook. A hook
+    /// that throws is reported by its own name.
+    /// </summary>
+    internal static class AfterLoadHooks
+    {
+        private static readonly ConcurrentDictionary<Type, Action<object>[]> Chains = new ConcurrentDictionary<Type, Action<object>[]>();
+
+        public static void RunInstanceHooks(IEnumerable<object> restored)
+        {
+            foreach (var instance in restored)
+                foreach (var hook in ChainOf(instance.GetType()))
+                    Run(() => hook(instance));
+        }
+
+        public static void RunStaticHooks()
+        {
+            foreach (var holder in TypeRegistry.TypesWithStaticHooks)
+                Run(holder.StaticHooks!);
+        }
+
+        private static Action<object>[] ChainOf(Type type) => Chains.GetOrAdd(type, t =>
+        {
+            var chain = new List<Action<object>>();
+            for (var current = t; current != null; current = current.BaseType)
+                if (TypeRegistry.FindByType(current)?.InstanceHooks is Action<object> hooks) chain.Insert(0, hooks);
+            return chain.ToArray();
+        });
+
+        private static void Run(Action hook)
+        {
+            try
+            {
+                hook();
+            }
+            catch (Exception e)
+            {
+                var method = new StackTrace(e).GetFrames()?.Select(f => f.GetMethod())
+                    .FirstOrDefault(m => m != null && m.IsDefined(typeof(AfterLoadAttribute), false));
+                string name = method == null ? "an [AfterLoad] hook" : $"the [AfterLoad] hook {method.DeclaringType?.FullName}.{method.Name}";
+                throw new VarSaveException($"The load failed because {name} threw {e.GetType().Name}: {e.Message} The program's statics are as they were before the load.", e);
+            }
+        }
+    }
+}

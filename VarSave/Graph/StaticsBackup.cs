@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using VarSave.Registry;
+using VarSave.Runtime;
+
+namespace VarSave.Graph
+{
+    /// <summary>
+    /// The current values of static fields, held by reference in memory, so a load that fails
+    /// while assigning statics or in a static hook can put back exactly the objects the program had.
+    /// </summary>
+    internal sealed class StaticsBackup
+    {
+        private readonly List<StaticRoot> _saved = new List<StaticRoot>();
+
+        public static StaticsBackup Capture(IEnumerable<WovenType> holders)
+        {
+            var backup = new StaticsBackup();
+            foreach (var holder in holders.Distinct())
+            {
+                var values = StateWriter.Record(holder.CaptureStatics!);
+                backup._saved.Add(new StaticRoot(holder, values, Enumerable.Range(0, values.Length).ToArray()));
+            }
+            return backup;
+        }
+
+        /// <summary>The value each static of <paramref name="holder"/> had when captured.</summary>
+        public object?[]? ValuesOf(WovenType holder) => _saved.FirstOrDefault(r => r.Holder == holder)?.Slots;
+
+        public void Restore()
+        {
+            var reader = StateReader.ForMemory();
+            foreach (var root in _saved) reader.RestoreStatics(root);
+        }
+    }
+}
