@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using VarSave.Benchmarks.Model;
+
+namespace VarSave.Benchmarks
+{
+    /// <summary>The world for one N, with every engine's bytes ready for the load benchmarks.</summary>
+    internal sealed class Prepared
+    {
+        public Prepared(int n, World world)
+        {
+            N = n;
+            World = world;
+        }
+
+        public int N { get; }
+        public World World { get; }
+        public Dictionary<string, byte[]> Bytes { get; } = new Dictionary<string, byte[]>();
+    }
+
+    /// <summary>Builds the world once per N (the last one is kept) and checks every engine round-trips it.</summary>
+    internal static class Workload
+    {
+        private static Prepared? _current;
+
+        /// <summary>Encoded size per (engine, N), filled by <see cref="For"/>; the benchmark summary's Size column reads it.</summary>
+        public static readonly ConcurrentDictionary<(string Engine, int N), long> Sizes = new ConcurrentDictionary<(string, int), long>();
+
+        public static Prepared For(int n)
+        {
+            if (_current != null && _current.N == n)
+            {
+                GameState.World = _current.World;
+                return _current;
+            }
+            _current = null;
+            GameState.World = null;
+            GC.Collect();
+            var prepared = new Prepared(n, World.Build(n));
+            foreach (var engine in Engine.All)
+            {
+                GameState.World = prepared.World;
+                var bytes = engine.BytesOf(engine.Save(prepared.World));
+                prepared.Bytes[engine.Name] = bytes;
+                Sizes[(engine.Name, n)] = bytes.Length;
+                World.Check(engine.Load(bytes), n);
+            }
+            GameState.World = prepared.World;
+            _current = prepared;
+            return prepared;
+        }
+    }
+}
