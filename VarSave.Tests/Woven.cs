@@ -50,15 +50,21 @@ namespace VarSave.Tests
             finally { SetStatic("Roots", "Current", null); }
         }
 
+        /// <summary>Loads <paramref name="snapshot"/> and returns what <c>Roots.Current</c> then holds, clearing it.</summary>
+        public static object? RoundTripSnapshot(Snapshot snapshot)
+        {
+            ProgramState.LoadEverything(Snapshot.FromBytes(snapshot.ToArray()));
+            var result = GetStatic("Roots", "Current");
+            SetStatic("Roots", "Current", null);
+            return result;
+        }
+
         /// <summary>Saves every woven static with <c>Roots.Current = value</c>, clears it, loads, and returns what came back.</summary>
         public static object? RoundTrip(object? value)
         {
             Snapshot snapshot = null!;
             WithRoot(value, () => snapshot = ProgramState.SaveEverything());
-            ProgramState.LoadEverything(Snapshot.FromBytes(snapshot.ToArray()));
-            var result = GetStatic("Roots", "Current");
-            SetStatic("Roots", "Current", null);
-            return result;
+            return RoundTripSnapshot(snapshot);
         }
     }
 }

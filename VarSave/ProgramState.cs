@@ -1,4 +1,3 @@
-using System.Linq;
 using VarSave.Graph;
 using VarSave.Registry;
 using VarSave.Runtime;
@@ -20,12 +19,21 @@ namespace VarSave
         public static void SaveToFile(string path = DefaultPath) => SaveEverything().WriteToFile(path);
 
         /// <summary>Restores the program's state from <paramref name="path"/>; returns the snapshot, whose <see cref="Snapshot.LoadReport"/> tells what did not map.</summary>
-        public static Snapshot LoadFromFile(string path = DefaultPath)
+        public static Snapshot LoadFromFile(string path = DefaultPath) => LoadFromFile(path, new LoadOptions());
+
+        /// <summary>Restores the program's state from <paramref name="path"/> as <paramref name="options"/> say.</summary>
+        public static Snapshot LoadFromFile(string path, LoadOptions options)
         {
             var snapshot = Snapshot.ReadFile(path);
-            LoadEverything(snapshot);
+            LoadEverything(snapshot, options);
             return snapshot;
         }
+
+        /// <summary>
+        /// Objects to save by key instead of by value (singletons, engine objects, services), for
+        /// every save and load in the process; null (the default) saves everything by value.
+        /// </summary>
+        public static IExternalReferences? ExternalReferences { get; set; }
 
         /// <summary>Captures the program's state in memory.</summary>
         public static Snapshot SaveEverything()
@@ -40,14 +48,18 @@ namespace VarSave
         /// are assigned and the static hooks run. A snapshot that does not fit, or a hook that throws,
         /// fails the load and leaves the statics holding exactly what they held before.
         /// </summary>
-        public static void LoadEverything(Snapshot snapshot)
+        public static void LoadEverything(Snapshot snapshot) => LoadEverything(snapshot, new LoadOptions());
+
+        /// <summary>Restores the program's state from <paramref name="snapshot"/> as <paramref name="options"/> say (for example in place).</summary>
+        public static void LoadEverything(Snapshot snapshot, LoadOptions options)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
+            if (options == null) throw new System.ArgumentNullException(nameof(options));
             var report = new LoadReportBuilder();
-            var decoded = StateReader.Decode(snapshot.Bytes, report);
+            var backup = StaticsBackup.Capture(TypeRegistry.TypesWithStatics);
+            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup);
             // Instance hooks see the whole restored graph before anything the program holds changes.
             AfterLoadHooks.RunInstanceHooks(decoded.Reader.RestoredObjects);
-            var backup = StaticsBackup.Capture(decoded.Statics.Select(root => root.Holder));
             try
             {
                 foreach (var root in decoded.Statics) decoded.Reader.RestoreStatics(root);

@@ -9,6 +9,10 @@ namespace VarSave.Codecs
     {
         public override bool FillsLate => true;
 
+        public override bool FillsInPlace => true;
+
+        public override void Reset(object instance) => ((TMap)instance).Clear();
+
         protected abstract object ComparerOf(TMap map);
         protected abstract object DefaultComparer { get; }
         protected abstract TMap New(int count, object? comparer);

@@ -23,6 +23,12 @@ namespace VarSave.Codecs
         /// <summary>Hash- and order-based collections are filled after every other object, so their keys are complete.</summary>
         public virtual bool FillsLate => false;
 
+        /// <summary>Whether an in-place load may fill a live object of this kind (after <see cref="Reset"/>) instead of creating one.</summary>
+        public virtual bool FillsInPlace => false;
+
+        /// <summary>Empties a live object before an in-place load fills it.</summary>
+        public virtual void Reset(object instance) { }
+
         /// <summary>When <see cref="Create"/> runs: delegates need their targets to exist; hash collections their comparers and delegates.</summary>
         public virtual CreationPhase Phase => FillsLate ? CreationPhase.Collections : CreationPhase.Objects;
     }

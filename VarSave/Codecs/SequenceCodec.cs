@@ -10,6 +10,12 @@ namespace VarSave.Codecs
     /// </summary>
     internal abstract class SequenceCodec<TCollection, T> : ObjectCodec where TCollection : class, IEnumerable<T>
     {
+        public override bool FillsInPlace => true;
+
+        public override void Reset(object instance) => Clear((TCollection)instance);
+
+        protected abstract void Clear(TCollection collection);
+
         protected abstract int CountOf(TCollection collection);
 
         protected abstract TCollection New(int count, object? header);
@@ -47,6 +53,7 @@ namespace VarSave.Codecs
 
     internal sealed class ListCodec<T> : SequenceCodec<List<T>, T>
     {
+        protected override void Clear(List<T> collection) => collection.Clear();
         protected override int CountOf(List<T> collection) => collection.Count;
         protected override List<T> New(int count, object? header) => new List<T>(count);
         protected override void Add(List<T> collection, T item) => collection.Add(item);
@@ -54,6 +61,7 @@ namespace VarSave.Codecs
 
     internal sealed class QueueCodec<T> : SequenceCodec<Queue<T>, T>
     {
+        protected override void Clear(Queue<T> collection) => collection.Clear();
         protected override int CountOf(Queue<T> collection) => collection.Count;
         protected override Queue<T> New(int count, object? header) => new Queue<T>(count);
         protected override void Add(Queue<T> collection, T item) => collection.Enqueue(item);
@@ -61,6 +69,7 @@ namespace VarSave.Codecs
 
     internal sealed class LinkedListCodec<T> : SequenceCodec<LinkedList<T>, T>
     {
+        protected override void Clear(LinkedList<T> collection) => collection.Clear();
         protected override int CountOf(LinkedList<T> collection) => collection.Count;
         protected override LinkedList<T> New(int count, object? header) => new LinkedList<T>();
         protected override void Add(LinkedList<T> collection, T item) => collection.AddLast(item);
@@ -69,6 +78,7 @@ namespace VarSave.Codecs
     /// <summary>A stack enumerates top first, so items are pushed back in reverse once all are read.</summary>
     internal sealed class StackCodec<T> : SequenceCodec<Stack<T>, T>
     {
+        protected override void Clear(Stack<T> collection) => collection.Clear();
         protected override int CountOf(Stack<T> collection) => collection.Count;
         protected override Stack<T> New(int count, object? header) => new Stack<T>(count);
         protected override void Add(Stack<T> collection, T item) => collection.Push(item);
@@ -84,6 +94,7 @@ namespace VarSave.Codecs
 
     internal sealed class HashSetCodec<T> : SequenceCodec<HashSet<T>, T>
     {
+        protected override void Clear(HashSet<T> collection) => collection.Clear();
         public override bool FillsLate => true;
         protected override int CountOf(HashSet<T> collection) => collection.Count;
         protected override HashSet<T> New(int count, object? header) => new HashSet<T>((IEqualityComparer<T>?)header);

@@ -9,6 +9,8 @@ namespace VarSave.Codecs
     {
         public static readonly PlainObjectCodec Instance = new PlainObjectCodec();
 
+        public override bool FillsInPlace => true;
+
         public override void Write(object value, StateWriter writer) { }
 
         public override object Create(StateReader reader, LoadedType type) => new object();
@@ -20,6 +22,10 @@ namespace VarSave.Codecs
     internal sealed class StringBuilderCodec : ObjectCodec
     {
         public static readonly StringBuilderCodec Instance = new StringBuilderCodec();
+
+        public override bool FillsInPlace => true;
+
+        public override void Reset(object instance) => ((StringBuilder)instance).Clear();
 
         public override void Write(object value, StateWriter writer) => writer.WriteValue(value.ToString());
 

@@ -17,6 +17,8 @@ namespace VarSave.Codecs
             _type = type;
         }
 
+        public override bool FillsInPlace => true;
+
         public override void Write(object value, StateWriter writer)
         {
             writer.BeginFields(_woven.FieldNames);

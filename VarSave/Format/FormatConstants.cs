@@ -76,5 +76,7 @@ namespace VarSave.Format
         Ref = 21,
         /// <summary>type id, varint value count, values: a woven struct, a ValueTuple or a KeyValuePair</summary>
         Struct = 22,
+        /// <summary>string key of an object saved by reference to the loading program (<see cref="IExternalReferences"/>)</summary>
+        External = 23,
     }
 }

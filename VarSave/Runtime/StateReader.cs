@@ -22,6 +22,8 @@ namespace VarSave.Runtime
         private int[] _recordStart = Array.Empty<int>();
         private int[] _recordEnd = Array.Empty<int>();
         private int _structDepth;
+        private bool[]? _reused;
+        private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
         // The object or statics being restored: saved values, and today's index -> saved index.
         private object?[] _slots = Array.Empty<object?>();
@@ -47,12 +49,32 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report)
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        {
+            try
+            {
+                return DecodeChecked(data, report, options, live);
+            }
+            catch (Exception e) when (e is ArgumentException || e is InvalidCastException || e is FormatException
+                                      || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException)
+            {
+                // Every input is checked where it is read; this net keeps the promise that a load throws only VarSave's exceptions.
+                throw new SnapshotFormatException($"The snapshot is corrupt: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
         {
             int bodyEnd = CheckEnvelope(data);
             var input = new ByteReader(data, FormatConstants.Magic.Length + 2, bodyEnd);
             var reader = new StateReader(input, TypeTableReader.Read(input, report), report);
             reader.ReadRecordIndex();
+            int rootsAt = input.Position;
+            if (options.InPlace)
+            {
+                InPlaceMatcher.Match(reader, rootsAt, live);
+                input.Position = rootsAt;
+            }
             reader.CreateObjects();
             var decoded = reader.ReadRoots();
             if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
@@ -126,9 +148,10 @@ namespace VarSave.Runtime
                 for (int id = 0; id < _instances.Length; id++)
                 {
                     var type = _types[_recordType[id]];
+                    if (_instances[id] != null) continue;
                     if (type.Type == null)
                     {
-                        _instances[id] ??= new MissingObject(type);
+                        _instances[id] = new MissingObject(type);
                         continue;
                     }
                     if (type.Codec.Phase != phase) continue;
@@ -156,13 +179,55 @@ namespace VarSave.Runtime
         private void FillRecord(int id, LoadedType type)
         {
             EnterRecord(id);
+            if (_reused != null && _reused[id]) type.Codec.Reset(_instances[id]!);
             type.Codec.Fill(_instances[id]!, this, type);
             if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"object {id} ({type.Name}) has {_recordEnd[id] - _in.Position} unread bytes");
         }
 
-        private void EnterRecord(int id)
+        internal void EnterRecord(int id) => _in.Position = _recordStart[id];
+
+        internal LoadedType TypeOfRecord(int id) => _types[_recordType[id]];
+
+        internal bool IsCreated(int id) => _instances[id] != null;
+
+        /// <summary>Makes a live object stand in for saved object <paramref name="id"/> (in-place loads): it is filled, not created.</summary>
+        internal void Reuse(int id, object live)
         {
-            _in.Position = _recordStart[id];
+            _instances[id] = live;
+            (_reused ??= new bool[_instances.Length])[id] = true;
+        }
+
+        /// <summary>Reads one value without creating anything: the object id if it is a reference, else -1.</summary>
+        internal int ReadReferenceOrSkip()
+        {
+            var tag = (ValueTag)_in.ReadByte();
+            if (tag == ValueTag.Ref) return _in.ReadIndex("object reference", _instances.Length);
+            SkipPayload(tag, 0);
+            return -1;
+        }
+
+        private void SkipPayload(ValueTag tag, int depth)
+        {
+            switch (tag)
+            {
+                case ValueTag.Null: case ValueTag.False: case ValueTag.True: return;
+                case ValueTag.Int32: case ValueTag.Int64: case ValueTag.UInt32: case ValueTag.UInt64: _in.ReadVarUInt(); return;
+                case ValueTag.Byte: case ValueTag.SByte: _in.Skip(1); return;
+                case ValueTag.Int16: case ValueTag.UInt16: case ValueTag.Char: _in.Skip(2); return;
+                case ValueTag.Single: _in.Skip(4); return;
+                case ValueTag.Double: case ValueTag.DateTime: case ValueTag.TimeSpan: _in.Skip(8); return;
+                case ValueTag.DateTimeOffset: _in.Skip(10); return;
+                case ValueTag.Decimal: case ValueTag.Guid: _in.Skip(16); return;
+                case ValueTag.String: case ValueTag.External: _in.Skip(_in.ReadCount("string byte")); return;
+                case ValueTag.Enum: _in.ReadIndex("enum type", _types.Length); _in.ReadVarUInt(); return;
+                case ValueTag.Ref: _in.ReadIndex("object reference", _instances.Length); return;
+                case ValueTag.Struct:
+                    if (depth >= FormatConstants.MaxStructDepth) throw _in.Corrupt("structs nest too deeply");
+                    _in.ReadIndex("struct type", _types.Length);
+                    for (int i = _in.ReadCount("struct field"); i > 0; i--) SkipPayload((ValueTag)_in.ReadByte(), depth + 1);
+                    return;
+                default: throw _in.Corrupt($"unknown value tag {(byte)tag}");
+            }
         }
 
         private DecodedSnapshot ReadRoots()
@@ -265,7 +330,7 @@ namespace VarSave.Runtime
                 case ValueTag.Double: return BitConverter.Int64BitsToDouble((long)_in.ReadUInt64());
                 case ValueTag.Decimal: return ReadDecimal();
                 case ValueTag.String: return _in.ReadString();
-                case ValueTag.DateTime: return DateTime.FromBinary((long)_in.ReadUInt64());
+                case ValueTag.DateTime: return ReadDateTime();
                 case ValueTag.DateTimeOffset: return ReadDateTimeOffset();
                 case ValueTag.TimeSpan: return new TimeSpan((long)_in.ReadUInt64());
                 case ValueTag.Guid:
@@ -281,7 +346,22 @@ namespace VarSave.Runtime
                     return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a delegate or comparer depending on a later one)");
                 }
                 case ValueTag.Struct: return ReadStruct();
+                case ValueTag.External: return ResolveExternal(_in.ReadString());
                 default: throw _in.Corrupt($"unknown value tag {(byte)tag}");
+            }
+        }
+
+        private object ResolveExternal(string key)
+        {
+            if (_external == null)
+                throw new SnapshotMismatchException($"The snapshot refers to the external object '{key}', but ProgramState.ExternalReferences is not set in the loading program.");
+            try
+            {
+                return _external.Resolve(key) ?? throw new SnapshotMismatchException($"ProgramState.ExternalReferences resolved '{key}' to null.");
+            }
+            catch (Exception e) when (!(e is VarSaveException))
+            {
+                throw new VarSaveException($"ProgramState.ExternalReferences could not resolve '{key}': {e.Message}", e);
             }
         }
 
@@ -296,6 +376,19 @@ namespace VarSave.Runtime
             catch (ArgumentException)
             {
                 throw _in.Corrupt("a decimal has invalid bits");
+            }
+        }
+
+        private object ReadDateTime()
+        {
+            long bits = (long)_in.ReadUInt64();
+            try
+            {
+                return DateTime.FromBinary(bits);
+            }
+            catch (ArgumentException)
+            {
+                throw _in.Corrupt("a DateTime is out of range");
             }
         }
 
@@ -331,7 +424,7 @@ namespace VarSave.Runtime
             var values = ReadValues(count);
             object result;
             if (type.Type == null) result = new MissingObject(type);
-            else if (type.Woven != null && type.Type.IsValueType)
+            else if (type.Woven != null && type.Type.IsValueType && typeof(IStateful).IsAssignableFrom(type.Type))
             {
                 if (count != type.SavedFields.Length) throw _in.Corrupt($"a {type.Name} value has {count} fields; its schema has {type.SavedFields.Length}");
                 var boxed = (IStateful)(type.Woven.Factory?.Invoke() ?? Codecs.Allocator.Uninitialized(type.Type));

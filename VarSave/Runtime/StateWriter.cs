@@ -24,6 +24,7 @@ namespace VarSave.Runtime
         private readonly List<int> _typeIds = new List<int>();
         private readonly List<PathStep> _steps = new List<PathStep>();
         private ByteWriter _out = new ByteWriter();
+        private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
         // Where the value being written sits, for path steps and error messages.
         private int _currentObject = -1;
@@ -198,6 +199,12 @@ namespace VarSave.Runtime
                 case TypeCode.Decimal: WriteDecimal((decimal)value); return;
             }
             if (type.IsValueType) { WriteStruct(value, type); return; }
+            if (_external != null && _external.KeyOf(value) is string key)
+            {
+                o.WriteByte((byte)ValueTag.External);
+                o.WriteString(key);
+                return;
+            }
             WriteReference(value, type);
         }
 

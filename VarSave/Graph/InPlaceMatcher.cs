@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using VarSave.Registry;
+using VarSave.Runtime;
+
+namespace VarSave.Graph
+{
+    /// <summary>
+    /// Before any object is created, pairs saved objects with live ones for an in-place load:
+    /// each static's current object, if its type matches the saved one, stands in for it; then
+    /// the objects a reused woven object holds in its fields, breadth-first. Each live object
+    /// stands in for at most one saved object, so shared references stay shared.
+    /// </summary>
+    internal sealed class InPlaceMatcher
+    {
+        private readonly StateReader _reader;
+        private readonly Queue<(int Id, object Live)> _pending = new Queue<(int, object)>();
+        private readonly HashSet<object> _used = new HashSet<object>(ReferenceComparer.Instance);
+
+        private InPlaceMatcher(StateReader reader) => _reader = reader;
+
+        public static void Match(StateReader reader, int rootsAt, StaticsBackup live)
+        {
+            var matcher = new InPlaceMatcher(reader);
+            matcher.MatchStatics(rootsAt, live);
+            matcher.MatchFields();
+        }
+
+        private void MatchStatics(int rootsAt, StaticsBackup live)
+        {
+            var input = _reader.Input;
+            input.Position = rootsAt;
+            int holders = input.ReadCount("static type");
+            for (int h = 0; h < holders; h++)
+            {
+                var holder = _reader.ReadTypeEntry("static holder type");
+                var names = new string[input.ReadCount("static field")];
+                for (int i = 0; i < names.Length; i++) names[i] = input.ReadString();
+                var woven = holder.Woven ?? (holder.Type != null ? TypeRegistry.FindByType(holder.Type) : null);
+                var current = woven == null ? null : live.ValuesOf(woven);
+                var toCurrent = woven == null ? null : Invert(LoadedType.MapNames(woven.Key, woven.Statics, names, null, new List<string>()), names.Length);
+                for (int saved = 0; saved < names.Length; saved++)
+                {
+                    int id = _reader.ReadReferenceOrSkip();
+                    if (id >= 0 && current != null && toCurrent![saved] >= 0) TryReuse(id, current[toCurrent[saved]]);
+                }
+            }
+        }
+
+        private void MatchFields()
+        {
+            while (_pending.Count > 0)
+            {
+                var (id, live) = _pending.Dequeue();
+                var type = _reader.TypeOfRecord(id);
+                if (!(live is IStateful stateful) || type.Woven == null) continue;
+                var current = StateWriter.Record(stateful.CaptureState);
+                var toCurrent = Invert(type.FieldMap, type.SavedFields.Length);
+                _reader.EnterRecord(id);
+                for (int saved = 0; saved < type.SavedFields.Length; saved++)
+                {
+                    int child = _reader.ReadReferenceOrSkip();
+                    if (child >= 0 && toCurrent[saved] >= 0 && toCurrent[saved] < current.Length) TryReuse(child, current[toCurrent[saved]]);
+                }
+            }
+        }
+
+        private void TryReuse(int id, object? live)
+        {
+            if (live == null || _reader.IsCreated(id) || _used.Contains(live)) return;
+            var type = _reader.TypeOfRecord(id);
+            if (type.Type != live.GetType() || !type.Codec.FillsInPlace) return;
+            _reader.Reuse(id, live);
+            _used.Add(live);
+            _pending.Enqueue((id, live));
+        }
+
+        /// <summary>Turns "today's index to saved index" into "saved index to today's index".</summary>
+        private static int[] Invert(int[] map, int savedCount)
+        {
+            var inverse = new int[savedCount];
+            for (int i = 0; i < savedCount; i++) inverse[i] = -1;
+            for (int i = 0; i < map.Length; i++) if (map[i] >= 0) inverse[map[i]] = i;
+            return inverse;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace VarSave
+{
+    /// <summary>How <see cref="ProgramState.LoadEverything(Snapshot, LoadOptions)"/> restores a snapshot.</summary>
+    public sealed class LoadOptions
+    {
+        /// <summary>
+        /// Fill the objects the program's static fields already hold, instead of replacing them,
+        /// wherever the saved object has the same type: the static's own object, then, through
+        /// woven fields, the objects it holds, and so on. References held elsewhere (a UI, an
+        /// engine) stay valid. Collections are cleared and refilled; delegates, arrays and tuples
+        /// are replaced. This is how the Python original behaves.
+        /// </summary>
+        public bool InPlace { get; set; }
+    }
+}
