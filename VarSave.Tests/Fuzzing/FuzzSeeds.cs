@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+
+namespace VarSave.Tests.Fuzzing
+{
+    /// <summary>Valid snapshots of the woven AssemblyToProcess, one per shape of graph, for the mutator to damage.</summary>
+    internal static class FuzzSeeds
+    {
+        public static List<(string Name, byte[] Bytes)> Build()
+        {
+            var seeds = new List<(string, byte[])>
+            {
+                ("strings", Rooted(new List<string> { "a", "b", "héllo ✓", "", new string('z', 40) })),
+                ("characters", Rooted(Characters())),
+                ("dictionaries", Rooted(Dictionaries())),
+                ("arrays", Rooted(Arrays())),
+                ("delegates", DelegatesSnapshot()),
+                ("structs", Rooted(Structs())),
+                ("chain", Rooted(Chain(1000))),
+                ("collections", Rooted(Collections())),
+                ("locals", WithLocals()),
+                ("statics-only", Rooted(null)),
+            };
+            return seeds;
+        }
+
+        /// <summary>Every key the woven module registered, as the weaver builds them (namespace and name, '+' for nesting).</summary>
+        public static IEnumerable<string> RegisteredKeys() =>
+            Woven.Assembly.GetTypes().Select(Key);
+
+        private static string Key(Type type) =>
+            type.DeclaringType != null ? Key(type.DeclaringType) + "+" + type.Name
+            : string.IsNullOrEmpty(type.Namespace) ? type.Name : type.Namespace + "." + type.Name;
+
+        private static byte[] Rooted(object? value)
+        {
+            byte[] bytes = Array.Empty<byte>();
+            Woven.WithRoot(value, () => bytes = ProgramState.SaveEverything().ToArray());
+            return bytes;
+        }
+
+        private static object Characters()
+        {
+            dynamic player = Woven.New("Game.Character", "Player");
+            dynamic boss = Woven.New("Game.Boss", "Dragon", 3);
+            dynamic minion = Woven.New("Game.Character", "Minion");
+            player.Target = boss;
+            boss.Target = player;
+            minion.Target = minion;
+            player.Inventory.Add("sword");
+            player.Inventory.Add("potion");
+            boss.Inventory.Add("gold");
+            return new List<object> { player, boss, minion, player.Inventory, Woven.New("Holder") };
+        }
+
+        private static object Dictionaries()
+        {
+            dynamic holder = Woven.New("Holder");
+            holder.Scores["alice"] = 10;
+            holder.Scores["bob"] = -3;
+            holder.Anything = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Key"] = 1, ["other"] = "x", ["none"] = null };
+            return new object[]
+            {
+                holder,
+                new Dictionary<string, int>(StringComparer.Ordinal) { ["a"] = 1, ["b"] = 2 },
+                new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "x", "Y", "z" },
+                new HashSet<int> { 5, 7, 11 },
+                new SortedDictionary<int, string> { [3] = "c", [1] = "a", [2] = "b" },
+                new SortedDictionary<string, int>(StringComparer.Ordinal) { ["q"] = 1, ["p"] = 2 },
+                new SortedDictionary<object, int> { ["m"] = 1, ["n"] = 2 },
+                new Dictionary<int, List<string>> { [1] = new List<string> { "nested" }, [2] = new List<string>() },
+                new Dictionary<object, object> { [1] = "one", ["two"] = 2, [3L] = new object() },
+                new Dictionary<object, int> { [Tuple.Create(1, 2, 3, 4, 5, 6, 7, 8)] = 1, [(1, "a")] = 2, [new KeyValuePair<int, int>(1, 2)] = 3 },
+            };
+        }
+
+        private static object Arrays() => new object[]
+        {
+            new[] { 1, 2, 3 },
+            new[] { new[] { "a" }, new[] { "b", "c" }, Array.Empty<string>() },
+            new int[,] { { 1, 2, 3 }, { 4, 5, 6 } },
+            new string?[2, 2, 2] { { { "a", null }, { "c", "d" } }, { { "e", "f" }, { "g", "h" } } },
+            new byte[0],
+            new object?[] { 1, "two", null, 3.0, new[] { 4L } },
+            new double[3, 0],
+        };
+
+        private static byte[] DelegatesSnapshot()
+        {
+            Woven.Call("Delegates", "Build");
+            try { return ProgramState.SaveEverything().ToArray(); }
+            finally { Woven.Call("Delegates", "Clear"); }
+        }
+
+        private static object Structs()
+        {
+            var point = Activator.CreateInstance(Woven.Type("Game.Point"), 3, -4)!;
+            dynamic box = Activator.CreateInstance(Woven.Type("Game.Box`1").MakeGenericType(Woven.Type("Game.Point")))!;
+            box.Value = (dynamic)point;
+            box.History.Add((dynamic)point);
+            var mood = Enum.ToObject(Woven.Type("Game.Mood"), 5);
+            return new object?[]
+            {
+                point, box, mood, (1, "two", 3.0), (1, 2, 3, 4, 5, 6, 7, 8, 9), new KeyValuePair<string, int>("k", 1),
+                new DateTime(2026, 11, 21, 9, 53, 0, DateTimeKind.Utc), new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Local),
+                new DateTimeOffset(2026, 11, 21, 9, 53, 0, TimeSpan.FromHours(-5.5)), TimeSpan.FromTicks(-123456789),
+                Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), 0.0001m, 'ß', (byte)200, (sbyte)-100, (short)-30000,
+                (ushort)60000, uint.MaxValue, ulong.MaxValue, long.MinValue, 1.5f, double.NaN,
+                new List<int?> { 1, null, 3 }, new List<(int, string)> { (1, "a") },
+                Tuple.Create(1, "one", point), Tuple.Create(1, 2, 3, 4, 5, 6, 7, 8), (1, 2, 3, 4, 5, 6, 7, 8),
+            };
+        }
+
+        private static object? Chain(int length)
+        {
+            var type = Woven.Type("Game.Node");
+            var valueField = type.GetField("Value")!;
+            var nextField = type.GetField("Next")!;
+            object? head = null;
+            for (int i = length; i >= 1; i--)
+            {
+                var node = Activator.CreateInstance(type)!;
+                valueField.SetValue(node, i);
+                nextField.SetValue(node, head);
+                head = node;
+            }
+            return head;
+        }
+
+        private static object Collections() => new object[]
+        {
+            new Queue<string>(new[] { "first", "second" }), new Stack<int>(new[] { 1, 2, 3 }), new LinkedList<int>(new[] { 9, 8, 7 }),
+            new StringBuilder("built"), Tuple.Create(1, "one"), new object(), new List<object> { new List<object>(), "x" },
+        };
+
+        /// <summary>A snapshot with locals, captured as a woven call site would capture them.</summary>
+        private static byte[] WithLocals()
+        {
+            VarSave.Runtime.CallSite.Capture(42, "x");
+            VarSave.Runtime.CallSite.Capture("Alice", "name");
+            VarSave.Runtime.CallSite.Capture(new List<int> { 1, 2 }, "list");
+            VarSave.Runtime.CallSite.Capture((object)Woven.New("Game.Character", "Hero"), "hero");
+            return ProgramState.SaveEverything().ToArray();
+        }
+    }
+}

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace VarSave.Tests.Fuzzing
+{
+    /// <summary>
+    /// Loads a large number of damaged snapshots: each must fail with a VarSave exception (or
+    /// load), quickly, without exhausting memory. VARSAVE_FUZZ_SECONDS (default 30) sets the
+    /// time budget, VARSAVE_FUZZ_SEED the base seed and VARSAVE_FUZZ_ITERATION replays one
+    /// iteration alone; see docs/fuzzing.md.
+    /// </summary>
+    public class FuzzTests
+    {
+        private const int DefaultSeconds = 30;
+        private const int DefaultSeed = 20261121;
+        /// <summary>A default run must reach this many loads; longer runs go on until their time is up.</summary>
+        private const int MinimumLoads = 100_000;
+        /// <summary>The count bound of a default run (a longer budget raises it in proportion).</summary>
+        private const int LoadsPerDefaultRun = 200_000;
+        private static readonly TimeSpan SlowLoad = TimeSpan.FromSeconds(2);
+        private const long MaxBytesPerLoad = 512L << 20;
+        private const long MaxWorkingSetGrowth = 2L << 30;
+
+        private readonly ITestOutputHelper _output;
+
+        public FuzzTests(ITestOutputHelper output) => _output = output;
+
+        /// <summary>One in this many loads is in place (LoadOptions.InPlace), from the pristine statics.</summary>
+        private const int InPlaceOneIn = 8;
+
+        /// <summary>Iteration <paramref name="iteration"/> of the run with base seed <paramref name="seed"/>: a pure function of both.</summary>
+        internal static (byte[] Bytes, string Description, bool Resealed, string[] Kinds, bool InPlace) Case(SnapshotMutator mutator, int seed, long iteration)
+        {
+            var random = new Random(unchecked((int)(seed * 1_000_003L + iteration * 7_919L) ^ (int)(iteration >> 32)));
+            var (bytes, description, resealed, kinds) = mutator.Next(random);
+            bool inPlace = random.Next(InPlaceOneIn) == 0;
+            return (bytes, inPlace ? description + " loaded in place" : description, resealed, kinds, inPlace);
+        }
+
+        [Fact]
+        public async Task Damaged_snapshots_fail_only_with_VarSave_exceptions_quickly_and_within_memory()
+        {
+            int seconds = EnvInt("VARSAVE_FUZZ_SECONDS", DefaultSeconds);
+            int seed = EnvInt("VARSAVE_FUZZ_SEED", DefaultSeed);
+            long? only = Environment.GetEnvironmentVariable("VARSAVE_FUZZ_ITERATION") is { Length: > 0 } text ? long.Parse(text) : null;
+            long maxLoads = only != null ? 1 : Math.Max(LoadsPerDefaultRun, (long)LoadsPerDefaultRun * seconds / DefaultSeconds);
+
+            Assert.Null(Woven.GetStatic("Roots", "Current"));
+            var pristine = ProgramState.SaveEverything().ToArray();
+            var seeds = FuzzSeeds.Build();
+            var mutator = new SnapshotMutator(seeds, FuzzSeeds.RegisteredKeys());
+            foreach (var (name, bytes) in seeds) _output.WriteLine($"seed {name}: {bytes.Length} bytes");
+            _output.WriteLine($"envelope: {mutator.Envelope.HeaderLength}-byte header, {mutator.Envelope.ChecksumName} trailer");
+
+            var run = new FuzzRun(mutator, pristine, seed, only ?? 0, maxLoads, TimeSpan.FromSeconds(seconds));
+            var total = Stopwatch.StartNew();
+            long peakBefore = CurrentPeakWorkingSet();
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
+            var loop = Task.Factory.StartNew(run.Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            bool finished;
+            try
+            {
+                // The watchdog: a load that hangs shows up as the loop outliving its budget by far.
+                var watchdog = Task.Delay(TimeSpan.FromSeconds(seconds) + TimeSpan.FromSeconds(60));
+                finished = await Task.WhenAny(loop, watchdog) == loop;
+            }
+            finally
+            {
+                if (loop.IsCompleted) Restore(pristine);
+            }
+            long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            long peakGrowth = CurrentPeakWorkingSet() - peakBefore;
+
+            _output.WriteLine(run.Summary(total.Elapsed, allocated, peakGrowth));
+            foreach (var failure in run.Failures) _output.WriteLine(failure);
+            if (!finished)
+            {
+                var hung = run.SaveCurrent();
+                Assert.Fail($"A load hung: seed {seed} iteration {run.CurrentIteration} did not finish {total.Elapsed.TotalSeconds:F0} s into a {seconds} s run " +
+                            $"({run.CurrentDescription}); bytes saved to {hung}. Replay: VARSAVE_FUZZ_SEED={seed} VARSAVE_FUZZ_ITERATION={run.CurrentIteration}");
+            }
+            await loop; // rethrows anything the loop itself threw
+
+            Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} distinct failure(s), each a load that threw something other than a VarSaveException or was too slow or too hungry:\n" + string.Join("\n", run.Failures));
+            Assert.True(run.SlowestLoad < SlowLoad,
+                $"The slowest load took {run.SlowestLoad.TotalMilliseconds:F0} ms: seed {seed} iteration {run.SlowestIteration} ({run.SlowestDescription}).");
+            Assert.True(run.MostAllocated < MaxBytesPerLoad,
+                $"One load allocated {run.MostAllocated >> 20} MB: seed {seed} iteration {run.MostAllocatedIteration} ({run.MostAllocatedDescription}).");
+            Assert.True(peakGrowth < MaxWorkingSetGrowth, $"The peak working set grew by {peakGrowth >> 20} MB.");
+            if (only == null && seconds >= DefaultSeconds)
+                Assert.True(run.Loads >= MinimumLoads, $"Only {run.Loads} loads in {seconds} s (at least {MinimumLoads} expected).");
+        }
+
+        /// <summary>Puts the woven statics back as they were before the run: successful loads of damaged bytes changed them.</summary>
+        private static void Restore(byte[] pristine)
+        {
+            ProgramState.LoadEverything(Snapshot.FromBytes(pristine));
+            Woven.SetStatic("Roots", "Current", null);
+        }
+
+        private static long CurrentPeakWorkingSet()
+        {
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            return process.PeakWorkingSet64;
+        }
+
+        private static int EnvInt(string name, int fallback) =>
+            int.TryParse(Environment.GetEnvironmentVariable(name), out int value) && value > 0 ? value : fallback;
+
+        /// <summary>The loop, run on its own thread so the test thread can watch it.</summary>
+        private sealed class FuzzRun
+        {
+            private readonly SnapshotMutator _mutator;
+            private readonly byte[] _pristine;
+            private readonly int _seed;
+            private readonly long _first;
+            private readonly long _maxLoads;
+            private readonly TimeSpan _budget;
+            private readonly Dictionary<string, int> _exceptions = new();
+            private readonly Dictionary<string, int> _kinds = new();
+            private byte[] _current = Array.Empty<byte>();
+
+            public FuzzRun(SnapshotMutator mutator, byte[] pristine, int seed, long first, long maxLoads, TimeSpan budget)
+            {
+                _mutator = mutator;
+                _pristine = pristine;
+                _seed = seed;
+                _first = first;
+                _maxLoads = maxLoads;
+                _budget = budget;
+            }
+
+            public long Loads;
+            public long Successes;
+            public long Resealed;
+            public long InPlaceLoads;
+            public volatile string CurrentDescription = "";
+            public long CurrentIteration;
+            public TimeSpan SlowestLoad;
+            public long SlowestIteration;
+            public string SlowestDescription = "";
+            public long MostAllocated;
+            public long MostAllocatedIteration;
+            public string MostAllocatedDescription = "";
+            public TimeSpan Elapsed;
+
+            public void Loop()
+            {
+                var clock = Stopwatch.StartNew();
+                var one = new Stopwatch();
+                for (long iteration = _first; Loads < _maxLoads && clock.Elapsed < _budget; iteration++)
+                {
+                    var (bytes, description, resealed, kinds, inPlace) = Case(_mutator, _seed, iteration);
+                    // An in-place load fills the objects the statics hold: start from the same ones every time, so a replay sees them too.
+                    if (inPlace) ProgramState.LoadEverything(Snapshot.FromBytes(_pristine));
+                    Interlocked.Exchange(ref CurrentIteration, iteration);
+                    _current = bytes;
+                    CurrentDescription = description;
+                    foreach (var kind in kinds) _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
+                    if (resealed) Resealed++;
+                    if (inPlace) InPlaceLoads++;
+
+                    long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                    one.Restart();
+                    string outcome;
+                    try
+                    {
+                        if (inPlace) ProgramState.LoadEverything(Snapshot.FromBytes(bytes), new LoadOptions { InPlace = true });
+                        else ProgramState.LoadEverything(Snapshot.FromBytes(bytes));
+                        Successes++;
+                        outcome = "loaded";
+                    }
+                    catch (Exception e)
+                    {
+                        outcome = Outcome(e);
+                        if (!(e is VarSaveException))
+                            Fail(Signature(e), iteration, description, bytes, $"{e.GetType().FullName}: {e.Message}\n{e.StackTrace}");
+                    }
+                    one.Stop();
+                    long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                    Loads++;
+                    _exceptions[outcome] = _exceptions.GetValueOrDefault(outcome) + 1;
+
+                    if (one.Elapsed > SlowestLoad) (SlowestLoad, SlowestIteration, SlowestDescription) = (one.Elapsed, iteration, description);
+                    if (allocated > MostAllocated) (MostAllocated, MostAllocatedIteration, MostAllocatedDescription) = (allocated, iteration, description);
+                    if (one.Elapsed >= SlowLoad || allocated >= MaxBytesPerLoad)
+                        Fail("slow or allocating load", iteration, description, bytes, $"took {one.Elapsed.TotalMilliseconds:F0} ms and allocated {allocated >> 20} MB");
+                }
+                Elapsed = clock.Elapsed;
+            }
+
+            /// <summary>Records a failure; each distinct bug (exception type and throwing runtime method) is kept once, with how often it recurred.</summary>
+            private void Fail(string signature, long iteration, string description, byte[] bytes, string what)
+            {
+                if (_failureCounts.TryGetValue(signature, out int seen))
+                {
+                    _failureCounts[signature] = seen + 1;
+                    return;
+                }
+                _failureCounts[signature] = 1;
+                string path = Save(iteration, bytes);
+                _failureText[signature] = $"seed {_seed} iteration {iteration} ({description}) -> {what}\n  bytes: {path}\n  replay: VARSAVE_FUZZ_SEED={_seed} VARSAVE_FUZZ_ITERATION={iteration}";
+            }
+
+            private readonly Dictionary<string, int> _failureCounts = new();
+            private readonly Dictionary<string, string> _failureText = new();
+
+            /// <summary>One line per distinct failure: its signature, how many loads hit it, and the first of them.</summary>
+            public List<string> Failures => _failureCounts.Select(p => $"[{p.Key}] x{p.Value}, first: {_failureText[p.Key]}").ToList();
+
+            /// <summary>
+            /// The exception's type; for a SnapshotFormatException made by the loader's catch-all net from
+            /// another exception ("The snapshot is corrupt: ArgumentException: ..."), that type too: those are
+            /// VarSave exceptions, but each is an input no specific check caught.
+            /// </summary>
+            private static string Outcome(Exception e)
+            {
+                var net = System.Text.RegularExpressions.Regex.Match(e.Message, @"^The snapshot is corrupt: (\w+): ");
+                return net.Success ? $"{e.GetType().Name} (net caught {net.Groups[1].Value})" : e.GetType().Name + (e is VarSaveException ? "" : " (NOT a VarSaveException)");
+            }
+
+            /// <summary>The exception type and the innermost VarSave runtime method on its stack.</summary>
+            private static string Signature(Exception e)
+            {
+                var frame = new StackTrace(e).GetFrames().Select(f => f.GetMethod())
+                    .FirstOrDefault(m => m?.DeclaringType?.Namespace is { } ns && ns.StartsWith("VarSave", StringComparison.Ordinal) && !ns.StartsWith("VarSave.Tests", StringComparison.Ordinal));
+                return $"{e.GetType().FullName} in {frame?.DeclaringType?.Name}.{frame?.Name}";
+            }
+
+            public string SaveCurrent() => Save(Interlocked.Read(ref CurrentIteration), _current);
+
+            private string Save(long iteration, byte[] bytes)
+            {
+                var directory = Path.Combine(Path.GetTempPath(), "varsave-fuzz");
+                Directory.CreateDirectory(directory);
+                var path = Path.Combine(directory, $"seed{_seed}-iteration{iteration}.varsave");
+                File.WriteAllBytes(path, bytes);
+                return path;
+            }
+
+            public string Summary(TimeSpan total, long allocated, long peakGrowth) =>
+                $"seed {_seed}: {Loads} loads in {Elapsed.TotalSeconds:F1} s ({Loads / Math.Max(Elapsed.TotalSeconds, 0.001):F0}/s, test {total.TotalSeconds:F1} s), " +
+                $"{Resealed} with the checksum re-sealed, {InPlaceLoads} in place, {Successes} loaded\n" +
+                "outcomes: " + string.Join(", ", _exceptions.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")) + "\n" +
+                "mutations: " + string.Join(", ", _kinds.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")) + "\n" +
+                $"slowest load {SlowestLoad.TotalMilliseconds:F1} ms (iteration {SlowestIteration}); most allocated by one load {MostAllocated / 1024} KB (iteration {MostAllocatedIteration}); " +
+                $"allocated in all {allocated >> 20} MB; peak working set grew {peakGrowth >> 20} MB; failures {Failures.Count}";
+        }
+    }
+}
