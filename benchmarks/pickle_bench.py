@@ -98,8 +98,9 @@ def check(world, n):
         assert world.index[p.name] is p
 
 
-def timed(fn, runs, collector):
-    """Runs fn `runs` times; with collector False the cyclic GC is off during each call, as timeit does."""
+def timed(fn, runs, collector, cpu=None):
+    """Runs fn `runs` times; with collector False the cyclic GC is off during each call, as timeit does.
+    Appends each call's process CPU time to `cpu` when given (robust to other load on the machine)."""
     times = []
     result = None
     for _ in range(runs):
@@ -108,9 +109,12 @@ def timed(fn, runs, collector):
         if not collector:
             gc.disable()
         try:
+            cpu_start = time.process_time()
             start = time.perf_counter()
             result = fn()
             times.append((time.perf_counter() - start) * 1000.0)
+            if cpu is not None:
+                cpu.append((time.process_time() - cpu_start) * 1000.0)
         finally:
             gc.enable()
     return times, result
@@ -122,8 +126,9 @@ def measure(n, runs, slots, gc_on_too):
     loaded = pickle.loads(data)
     check(loaded, n)
     del loaded
-    dump_times, data = timed(lambda: pickle.dumps(world, protocol=5), runs, collector=False)
-    load_times, loaded = timed(lambda: pickle.loads(data), runs, collector=False)
+    dump_cpu, load_cpu = [], []
+    dump_times, data = timed(lambda: pickle.dumps(world, protocol=5), runs, collector=False, cpu=dump_cpu)
+    load_times, loaded = timed(lambda: pickle.loads(data), runs, collector=False, cpu=load_cpu)
     check(loaded, n)
     del loaded
     result = {
@@ -131,6 +136,8 @@ def measure(n, runs, slots, gc_on_too):
         "n": n,
         "save_ms": statistics.median(dump_times),
         "load_ms": statistics.median(load_times),
+        "save_cpu_ms": statistics.median(dump_cpu),
+        "load_cpu_ms": statistics.median(load_cpu),
         "save_min_ms": min(dump_times),
         "load_min_ms": min(load_times),
         "bytes": len(data),

@@ -59,7 +59,7 @@ namespace VarSave.Benchmarks
                 if (problem != null) Console.WriteLine("pickle: " + problem);
             }
             string table = Results.Render(rows,
-                $"BenchmarkDotNet medians ({iterations} iterations, {warmups} warm-ups, in-process) and pickle (median of 5); {DateTime.Now:yyyy-MM-dd HH:mm}");
+                $"BenchmarkDotNet medians ({iterations} iterations, {warmups} warm-ups, in-process) and pickle (median of 5); {DateTime.Now:yyyy-MM-dd HH:mm}; {Machine.Describe()}; {Machine.Load()} at the end");
             Console.WriteLine(table);
             Results.Save(table, $"combined-{string.Join("-", rows.Select(r => r.N).Distinct().OrderBy(n => n))}.md");
         }

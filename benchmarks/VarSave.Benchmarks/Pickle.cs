@@ -69,7 +69,9 @@ namespace VarSave.Benchmarks
                         root.GetProperty("load_ms").GetDouble(),
                         root.GetProperty("bytes").GetInt64(),
                         null,
-                        null));
+                        null,
+                        root.TryGetProperty("save_cpu_ms", out var saveCpu) ? saveCpu.GetDouble() : null,
+                        root.TryGetProperty("load_cpu_ms", out var loadCpu) ? loadCpu.GetDouble() : null));
                     if (DateTime.UtcNow > deadline) break;
                 }
                 if (!process.WaitForExit((int)Math.Max(1000, (deadline - DateTime.UtcNow).TotalMilliseconds)))

@@ -67,6 +67,7 @@ namespace VarSave.Benchmarks
         {
             var phases = makePhases();
             var times = phases.Select(_ => new List<double>()).ToArray();
+            var cpus = phases.Select(_ => new List<double>()).ToArray();
             var allocs = new long[phases.Count];
             var gcs = new int[phases.Count];
             var pauses = new double[phases.Count];
@@ -79,23 +80,28 @@ namespace VarSave.Benchmarks
                     long before = GC.GetTotalAllocatedBytes(precise: true);
                     int gcBefore = GC.CollectionCount(0);
                     var pauseBefore = GC.GetTotalPauseDuration();
+                    double cpu = CpuClock.Now();
                     long start = Stopwatch.GetTimestamp();
                     carry = phases[i].Step(carry);
                     double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    cpu = CpuClock.Now() - cpu;
                     if (run == 0) continue; // warm-up
                     times[i].Add(ms);
+                    cpus[i].Add(cpu);
                     allocs[i] = GC.GetTotalAllocatedBytes(precise: true) - before;
                     gcs[i] = GC.CollectionCount(0) - gcBefore;
                     pauses[i] = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
                 }
             }
             double sum = times.Sum(Quick.Median);
-            Console.WriteLine($"{operation} phases (sum of medians {sum:0.0} ms):");
-            Console.WriteLine($"  {"phase",-46} {"ms",8} {"share",6} {"alloc MB",9} {"GCs",4} {"GC pause ms",11}");
+            double cpuSum = cpus.Sum(Quick.Median);
+            Console.WriteLine($"{operation} phases (sum of medians {sum:0.0} ms wall, {cpuSum:0.0} ms CPU):");
+            Console.WriteLine($"  {"phase",-46} {"ms",8} {"CPU ms",8} {"CPU share",9} {"alloc MB",9} {"GCs",4} {"GC pause ms",11}");
             for (int i = 0; i < phases.Count; i++)
             {
                 double median = Quick.Median(times[i]);
-                Console.WriteLine($"  {phases[i].Name,-46} {median,8:0.0} {median / sum,6:P0} {allocs[i] / 1e6,9:0.0} {gcs[i],4} {pauses[i],11:0.0}");
+                double cpu = Quick.Median(cpus[i]);
+                Console.WriteLine($"  {phases[i].Name,-46} {median,8:0.0} {cpu,8:0.0} {cpu / cpuSum,9:P0} {allocs[i] / 1e6,9:0.0} {gcs[i],4} {pauses[i],11:0.0}");
             }
             Console.WriteLine();
         }
@@ -143,10 +149,12 @@ namespace VarSave.Benchmarks
             var readRoots = Method(readerType, "ReadRoots");
             var fillObjects = Method(readerType, "FillObjects");
             var restoreStatics = Method(readerType, "RestoreStatics");
+            var hooks = typeof(ProgramState).Assembly.GetType("VarSave.Graph.AfterLoadHooks")?.GetMethod("RunInstanceHooks", Any);
+            var restored = readerType.GetProperty("RestoredObjects", Any);
             int magic = ((byte[])Internal("VarSave.Format.FormatConstants").GetField("Magic", Any)!.GetValue(null)!).Length;
             byte[]? data = null;
             object? report = null, input = null, reader = null, decoded = null;
-            return new List<Phase>
+            var phases = new List<Phase>
             {
                 new("Snapshot.FromBytes (copy)", _ => data = Snapshot.FromBytes(bytes).ToArray()),
                 new("StateReader.CheckEnvelope (CRC-32)", _ => checkEnvelope.Invoke(null, new object[] { data! })),
@@ -161,14 +169,17 @@ namespace VarSave.Benchmarks
                 new("StateReader.CreateObjects (3 passes, factories)", _ => createObjects.Invoke(reader, null)),
                 new("StateReader.ReadRoots", _ => decoded = readRoots.Invoke(reader, null)),
                 new("StateReader.FillObjects (decode + restore)", _ => fillObjects.Invoke(reader, null)),
-                new("RestoreStatics (assign GameState.World)", _ =>
+            };
+            if (hooks != null && restored != null)
+                phases.Add(new("AfterLoadHooks.RunInstanceHooks (none defined)", _ => hooks.Invoke(null, new[] { restored.GetValue(reader) })));
+            phases.Add(new("RestoreStatics (assign GameState.World)", _ =>
                 {
                     var roots = (IEnumerable)decoded!.GetType().GetProperty("Statics", Any)!.GetValue(decoded)!;
                     foreach (var root in roots) restoreStatics.Invoke(reader, new[] { root });
                     World.Check(GameState.World, GameState.World!.Players.Count);
                     return null;
-                }),
-            };
+                }));
+            return phases;
         };
 
         private static Type Internal(string name) =>

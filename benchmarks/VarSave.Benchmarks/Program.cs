@@ -1,7 +1,8 @@
 // VarSave benchmarks (issue 7). See docs/performance.md.
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- quick [--n 100000] [--runs 5] [--warmups 2] [--no-pickle]
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- full [--n 10000 100000 1000000] [--iterations 10] [--warmups 2] [--no-pickle] [BenchmarkDotNet args]
-//   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- profile [--n 100000] [--loop save|load --seconds 10]
+//   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- profile [--n 100000] [--runs 5] [--loop save|load --seconds 10]
+//   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- experiments [--n 100000] [--runs 5]
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -35,11 +36,14 @@ namespace VarSave.Benchmarks
                     if (sizes.Count > 0) FullSizes = sizes;
                     Full.Run(warmups, iterations, pickle, rest.ToArray());
                     return 0;
+                case "experiments":
+                    Experiments.Run(sizes.FirstOrDefault(100_000), runs);
+                    return 0;
                 case "profile":
                     Profile.Run(sizes.FirstOrDefault(100_000), runs, loop, seconds);
                     return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown command '{command}'. Use quick, full or profile (see docs/performance.md).");
+                    Console.Error.WriteLine($"Unknown command '{command}'. Use quick, full, profile or experiments (see docs/performance.md).");
                     return 2;
             }
         }

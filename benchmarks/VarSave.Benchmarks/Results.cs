@@ -8,7 +8,8 @@ using System.Text;
 namespace VarSave.Benchmarks
 {
     /// <summary>One engine at one N: median times, encoded size and bytes allocated per operation (null where not measured).</summary>
-    internal sealed record Row(string Engine, int N, double SaveMs, double LoadMs, long Bytes, long? SaveAlloc, long? LoadAlloc);
+    internal sealed record Row(string Engine, int N, double SaveMs, double LoadMs, long Bytes, long? SaveAlloc, long? LoadAlloc,
+        double? SaveCpuMs = null, double? LoadCpuMs = null);
 
     /// <summary>The one final table, and the targets checked against it.</summary>
     internal static class Results
@@ -21,13 +22,18 @@ namespace VarSave.Benchmarks
             text.AppendLine();
             text.AppendLine("## " + title);
             text.AppendLine();
-            text.AppendLine("| engine | N | save ms | load ms | bytes | bytes/player | save alloc | load alloc |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            bool cpu = rows.Any(r => r.SaveCpuMs != null);
+            text.AppendLine("| engine | N | save ms | load ms | bytes | bytes/player | save alloc | load alloc |" + (cpu ? " save CPU ms | load CPU ms |" : ""));
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|" + (cpu ? "---:|---:|" : ""));
             foreach (var row in rows.OrderBy(r => r.N).ThenBy(r => Order(r.Engine)))
             {
-                text.AppendLine(string.Format(Inv, "| {0} | {1:N0} | {2} | {3} | {4:N0} | {5:0.0} | {6} | {7} |",
+                text.Append(string.Format(Inv, "| {0} | {1:N0} | {2} | {3} | {4:N0} | {5:0.0} | {6} | {7} |",
                     row.Engine, row.N, Ms(row.SaveMs), Ms(row.LoadMs), row.Bytes, (double)row.Bytes / row.N, Alloc(row.SaveAlloc), Alloc(row.LoadAlloc)));
+                if (cpu) text.Append(string.Format(Inv, " {0} | {1} |", Ms(row.SaveCpuMs), Ms(row.LoadCpuMs)));
+                text.AppendLine();
             }
+            text.AppendLine();
+            text.AppendLine("Times are medians of wall-clock time" + (cpu ? "; CPU ms is the process's CPU time over the same calls (all threads)." : "."));
             text.AppendLine();
             text.Append(Targets(rows));
             return text.ToString();
@@ -47,15 +53,15 @@ namespace VarSave.Benchmarks
                 text.AppendLine(string.Format(Inv, "  N = {0:N0}", n));
                 if (pickle != null)
                 {
-                    text.AppendLine(Ratio("save >= 10x faster than pickle.dumps", pickle.SaveMs / varSave.SaveMs, 10));
-                    text.AppendLine(Ratio("load >= 10x faster than pickle.loads", pickle.LoadMs / varSave.LoadMs, 10));
+                    text.AppendLine(Ratio("save >= 10x faster than pickle.dumps", pickle.SaveMs / varSave.SaveMs, 10) + CpuRatio(pickle.SaveCpuMs, varSave.SaveCpuMs));
+                    text.AppendLine(Ratio("load >= 10x faster than pickle.loads", pickle.LoadMs / varSave.LoadMs, 10) + CpuRatio(pickle.LoadCpuMs, varSave.LoadCpuMs));
                     text.AppendLine(string.Format(Inv, "    {0,-40} {1}: {2:N0} vs {3:N0} bytes ({4:0.00}x)",
                         "size <= pickle protocol 5", varSave.Bytes <= pickle.Bytes ? "met   " : "MISSED", varSave.Bytes, pickle.Bytes, (double)varSave.Bytes / pickle.Bytes));
                 }
                 if (stj != null)
                 {
-                    text.AppendLine(Ratio("save >= 3x faster than System.Text.Json", stj.SaveMs / varSave.SaveMs, 3));
-                    text.AppendLine(Ratio("load >= 3x faster than System.Text.Json", stj.LoadMs / varSave.LoadMs, 3));
+                    text.AppendLine(Ratio("save >= 3x faster than System.Text.Json", stj.SaveMs / varSave.SaveMs, 3) + CpuRatio(stj.SaveCpuMs, varSave.SaveCpuMs));
+                    text.AppendLine(Ratio("load >= 3x faster than System.Text.Json", stj.LoadMs / varSave.LoadMs, 3) + CpuRatio(stj.LoadCpuMs, varSave.LoadCpuMs));
                 }
             }
             var sizes = rows.Where(r => r.Engine == "VarSave").OrderBy(r => r.N).ToList();
@@ -100,6 +106,9 @@ namespace VarSave.Benchmarks
         private static string Ratio(string what, double ratio, double needed) =>
             string.Format(Inv, "    {0,-40} {1}: {2:0.00}x", what, ratio >= needed ? "met   " : "MISSED", ratio);
 
+        private static string CpuRatio(double? peer, double? varSave) =>
+            peer == null || varSave == null ? "" : string.Format(Inv, " (by CPU time {0:0.00}x)", peer / varSave);
+
         private static string Growth(string what, double growth, double smallMs, double largeMs) =>
             string.Format(Inv, "    {0,-40} {1}: {2:0.00}x ({3:0.000} -> {4:0.000} us per player)",
                 what, growth <= 2 ? "met   " : "MISSED", growth, smallMs * 1000, largeMs * 1000);
@@ -108,6 +117,8 @@ namespace VarSave.Benchmarks
             engine.StartsWith("VarSave", StringComparison.Ordinal) ? 0
             : engine.StartsWith("pickle", StringComparison.Ordinal) ? 1
             : engine.StartsWith("System.Text.Json", StringComparison.Ordinal) ? 2 : 3;
+
+        private static string Ms(double? ms) => ms == null ? "n/a" : Ms(ms.Value);
 
         private static string Ms(double ms) => ms >= 100 ? ms.ToString("N0", Inv) : ms >= 10 ? ms.ToString("0.0", Inv) : ms.ToString("0.00", Inv);
 
