@@ -13,7 +13,7 @@ namespace VarSave.Fody
     /// </summary>
     internal sealed class CallSiteRewriter
     {
-        private static readonly HashSet<string> SaveMethods = new HashSet<string> { "SaveToFile", "SaveEverything" };
+        private static readonly HashSet<string> SaveMethods = new HashSet<string> { "SaveToFile", "SaveEverything", "Check" };
         private static readonly HashSet<string> LoadMethods = new HashSet<string> { "LoadFromFile", "LoadEverything" };
 
         private readonly ModuleWeaver _weaver;

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace VarSave.Tests
 {
-    /// <summary>Edits a snapshot as an attacker would, then re-seals its CRC-32 so only the content checks can catch it.</summary>
+    /// <summary>Edits a snapshot as an attacker would, then re-seals its CRC-32C so only the content checks can catch it.</summary>
     internal static class SnapshotSurgery
     {
         /// <summary>Replaces the length-prefixed string <paramref name="from"/> (both shorter than 128 bytes) with <paramref name="to"/>.</summary>
@@ -30,15 +30,7 @@ namespace VarSave.Tests
             return -1;
         }
 
-        private static uint Crc32(byte[] data)
-        {
-            uint crc = 0xFFFFFFFF;
-            foreach (byte b in data)
-            {
-                crc ^= b;
-                for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-            }
-            return ~crc;
-        }
+        /// <summary>The runtime's own checksum, so a re-sealed snapshot passes the integrity check.</summary>
+        public static uint Crc32(byte[] data) => VarSave.Format.Crc32C.Compute(data, 0, data.Length);
     }
 }

@@ -11,5 +11,8 @@ namespace VarSave
         /// are replaced. This is how the Python original behaves.
         /// </summary>
         public bool InPlace { get; set; }
+
+        /// <summary>Bounds checked before anything is allocated.</summary>
+        public LoadLimits Limits { get; set; } = new LoadLimits();
     }
 }

@@ -24,7 +24,8 @@ namespace VarSave
         /// <summary>Restores the program's state from <paramref name="path"/> as <paramref name="options"/> say.</summary>
         public static Snapshot LoadFromFile(string path, LoadOptions options)
         {
-            var snapshot = Snapshot.ReadFile(path);
+            if (options == null) throw new System.ArgumentNullException(nameof(options));
+            var snapshot = Snapshot.ReadFile(path, options.Limits.MaxSnapshotBytes);
             LoadEverything(snapshot, options);
             return snapshot;
         }
@@ -34,6 +35,19 @@ namespace VarSave
         /// every save and load in the process; null (the default) saves everything by value.
         /// </summary>
         public static IExternalReferences? ExternalReferences { get; set; }
+
+        /// <summary>
+        /// A key for HMAC-SHA256 signing. When set, every save is signed with it and every load
+        /// refuses a snapshot that is unsigned or signed with another key, so the program loads
+        /// only snapshots it wrote itself. Keep the key out of the snapshot's reach (not in a saved field).
+        /// </summary>
+        public static byte[]? SigningKey { get; set; }
+
+        /// <summary>
+        /// A dry run of a save: walks everything a save would write and returns every object that
+        /// cannot be saved, each with its full path, and each root's size in bytes. Writes nothing.
+        /// </summary>
+        public static SaveCheck Check() => StateWriter.Check(TypeRegistry.TypesWithStatics, CallSite.TakeCaptured());
 
         /// <summary>Captures the program's state in memory.</summary>
         public static Snapshot SaveEverything()

@@ -72,12 +72,15 @@ namespace VarSave
             }
         }
 
-        /// <summary>Reads a snapshot file written by <see cref="WriteToFile"/>.</summary>
-        public static Snapshot ReadFile(string path)
+        /// <summary>Reads a snapshot file written by <see cref="WriteToFile"/>, refusing one larger than <paramref name="maxBytes"/>.</summary>
+        public static Snapshot ReadFile(string path, long maxBytes = int.MaxValue)
         {
             string full = Path.GetFullPath(path);
             try
             {
+                long length = new FileInfo(full).Length;
+                if (length > maxBytes)
+                    throw new SnapshotFormatException($"The snapshot '{full}' is {length} bytes, over LoadLimits.MaxSnapshotBytes ({maxBytes}).");
                 return new Snapshot(File.ReadAllBytes(full));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -21,7 +21,11 @@ namespace VarSave
         {
             ObjectPath = objectPath;
             ObjectType = objectType;
+            Reason = reason;
         }
+
+        /// <summary>Why the object cannot be saved, and what to do.</summary>
+        public string Reason { get; }
 
         /// <summary>How the object was reached from a root, e.g. <c>static Game.World.Log</c> or <c>local p.Items[2]</c>.</summary>
         public string ObjectPath { get; }

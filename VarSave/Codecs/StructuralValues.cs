@@ -20,7 +20,14 @@ namespace VarSave.Codecs
             }
             var constructor = type.Type!.GetConstructor(fields.Select(f => f.FieldType).ToArray())
                 ?? throw new SnapshotMismatchException($"{type.Name} has no constructor taking all its fields.");
-            return constructor.Invoke(values);
+            try
+            {
+                return constructor.Invoke(values);
+            }
+            catch (System.Reflection.TargetInvocationException e)
+            {
+                throw new SnapshotFormatException($"The snapshot is corrupt: a {type.Name} value cannot be built ({e.InnerException?.Message}).");
+            }
         }
     }
 }

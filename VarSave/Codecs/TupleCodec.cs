@@ -29,7 +29,7 @@ namespace VarSave.Codecs
             foreach (var field in _fields)
             {
                 var value = reader.ReadValue();
-                if (!StateReader.Fits(value, field.FieldType))
+                if (!StateReader.Fits(value, field.FieldType) || value == null && field.Name == "m_Rest")
                     throw StateReader.Mismatch(value, field.FieldType, type.Name + "." + field.Name);
                 field.SetValue(instance, value);
             }

@@ -11,18 +11,29 @@ namespace VarSave.Format
     internal sealed class ByteReader
     {
         private readonly byte[] _data;
-        private readonly int _end;
+        private int _end;
+        private readonly LoadLimits _limits;
 
-        public ByteReader(byte[] data, int start, int end)
+        public ByteReader(byte[] data, int start, int end, LoadLimits? limits = null)
         {
             _data = data;
             Position = start;
             _end = end;
+            _limits = limits ?? new LoadLimits();
         }
+
+        public LoadLimits Limits => _limits;
 
         public int Position { get; set; }
 
         public int Remaining => _end - Position;
+
+        /// <summary>Where reading must stop: the end of the current object record while one is read, so no count can claim bytes of other records.</summary>
+        public int End
+        {
+            get => _end;
+            set => _end = value;
+        }
 
         public byte ReadByte()
         {
@@ -55,6 +66,8 @@ namespace VarSave.Format
             ulong count = ReadVarUInt();
             if (count > (ulong)Remaining / (ulong)Math.Max(minBytesEach, 1))
                 throw Corrupt($"{what} count {count} is more than the {Remaining} bytes left can hold");
+            if (count > (ulong)_limits.MaxItems)
+                throw OverLimit($"{what} count {count}", nameof(LoadLimits.MaxItems), _limits.MaxItems);
             return (int)count;
         }
 
@@ -72,7 +85,10 @@ namespace VarSave.Format
 
         public string ReadString()
         {
-            int count = ReadCount("string byte");
+            ulong length = ReadVarUInt();
+            if (length > (ulong)_limits.MaxStringBytes) throw OverLimit($"a string of {length} bytes", nameof(LoadLimits.MaxStringBytes), _limits.MaxStringBytes);
+            if (length > (ulong)Remaining) throw Truncated($"a string of {length} bytes");
+            int count = (int)length;
             string result;
             try
             {
@@ -94,6 +110,9 @@ namespace VarSave.Format
 
         public SnapshotFormatException Corrupt(string what) =>
             new SnapshotFormatException($"The snapshot is corrupt at byte {Position}: {what}.");
+
+        public SnapshotFormatException OverLimit(string what, string limit, long value) =>
+            new SnapshotFormatException($"The snapshot exceeds a load limit at byte {Position}: {what} is over LoadLimits.{limit} ({value}). Raise it in LoadOptions.Limits only for snapshots you trust.");
 
         private SnapshotFormatException Truncated(string what) =>
             new SnapshotFormatException($"The snapshot is truncated: needed {what} at byte {Position}, but the data ends at byte {_end}.");

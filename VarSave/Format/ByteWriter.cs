@@ -67,6 +67,9 @@ namespace VarSave.Format
             for (int i = 0; i < 4; i++) _buffer[position + i] = (byte)(value >> (8 * i));
         }
 
+        /// <summary>Drops everything written after <paramref name="length"/> (a dry run skipping an unsaveable value).</summary>
+        public void Truncate(int length) => _length = length;
+
         public void WriteTo(ByteWriter target) => target.WriteBytes(_buffer, 0, _length);
 
         public byte[] ToArray()

@@ -3,20 +3,26 @@ namespace VarSave.Format
     /// <summary>
     /// The layout of a snapshot file, in order:
     /// <code>
-    /// header   magic "VARSAVE" 0x1A, u16 format version
+    /// header   magic "VARSAVE" 0x1A, u16 format version, u8 flags (1 = signed)
     /// types    varint count, then one descriptor per type (see TypeKind)
     /// objects  varint count, then per object: varint type id, u32 payload length, payload
     /// roots    statics (varint count; type id, names, values) then locals (varint count; name, value)
-    /// trailer  u32 CRC-32 of every byte before it
+    /// trailer  [32-byte HMAC-SHA256 of every byte before it, when signed] u32 CRC-32C of every byte before it
     /// </code>
     /// </summary>
     internal static class FormatConstants
     {
         public static readonly byte[] Magic = { (byte)'V', (byte)'A', (byte)'R', (byte)'S', (byte)'A', (byte)'V', (byte)'E', 0x1A };
         public const ushort Version = 1;
-        public const int TrailerLength = 4;
+        /// <summary>Magic, version, flags.</summary>
+        public const int HeaderLength = 11;
+        public const int ChecksumLength = 4;
+        public const int SignatureLength = 32;
 
-        /// <summary>Deepest nesting of struct values inside one another (types are finite; this bounds hostile input).</summary>
+        /// <summary>Header flag: an HMAC-SHA256 signature precedes the checksum.</summary>
+        public const byte SignedFlag = 1;
+
+        /// <summary>Deepest nesting of struct values a save writes (types are finite; this bounds cycles through boxed structs).</summary>
         public const int MaxStructDepth = 64;
         /// <summary>Most generic arguments or array rank a type descriptor may carry.</summary>
         public const int MaxTypeArity = 32;

@@ -28,7 +28,7 @@ namespace VarSave.Graph
         private void MatchStatics(int rootsAt, StaticsBackup live)
         {
             var input = _reader.Input;
-            input.Position = rootsAt;
+            _reader.LeaveRecords(rootsAt);
             int holders = input.ReadCount("static type");
             for (int h = 0; h < holders; h++)
             {

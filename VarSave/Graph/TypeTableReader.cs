@@ -77,6 +77,10 @@ namespace VarSave.Graph
             }
         }
 
+        private static bool IsTuple(Type type) =>
+            type.IsGenericType && (type.GetGenericTypeDefinition().FullName!.StartsWith("System.Tuple`", StringComparison.Ordinal)
+                                   || type.GetGenericTypeDefinition().FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal));
+
         private static LoadedType[] ReadArguments(ByteReader reader, LoadedType[] earlier, int id)
         {
             int count = reader.ReadIndex("generic argument count", FormatConstants.MaxTypeArity + 1);
@@ -98,6 +102,8 @@ namespace VarSave.Graph
                 closed[i] = args[i].Type!;
             }
             display += ">";
+            if (args.Length == 8 && !IsTuple(closed[7]))
+                throw reader.Corrupt($"{display}: the eighth argument of an eight-element tuple must be a tuple");
             try
             {
                 return LoadedType.Found(display, definition.MakeGenericType(closed));

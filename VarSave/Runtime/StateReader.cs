@@ -23,6 +23,7 @@ namespace VarSave.Runtime
         private int[] _recordEnd = Array.Empty<int>();
         private int _structDepth;
         private bool[]? _reused;
+        private int _bodyEnd;
         private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
         // The object or statics being restored: saved values, and today's index -> saved index.
@@ -65,15 +66,17 @@ namespace VarSave.Runtime
 
         private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
         {
-            int bodyEnd = CheckEnvelope(data);
-            var input = new ByteReader(data, FormatConstants.Magic.Length + 2, bodyEnd);
-            var reader = new StateReader(input, TypeTableReader.Read(input, report), report);
+            if (data.Length > options.Limits.MaxSnapshotBytes)
+                throw new SnapshotFormatException($"The snapshot is {data.Length} bytes, over LoadLimits.MaxSnapshotBytes ({options.Limits.MaxSnapshotBytes}).");
+            int bodyEnd = Envelope.Check(data, ProgramState.SigningKey);
+            var input = new ByteReader(data, FormatConstants.HeaderLength, bodyEnd, options.Limits);
+            var reader = new StateReader(input, TypeTableReader.Read(input, report), report) { _bodyEnd = bodyEnd };
             reader.ReadRecordIndex();
             int rootsAt = input.Position;
             if (options.InPlace)
             {
                 InPlaceMatcher.Match(reader, rootsAt, live);
-                input.Position = rootsAt;
+                reader.LeaveRecords(rootsAt);
             }
             reader.CreateObjects();
             var decoded = reader.ReadRoots();
@@ -103,28 +106,10 @@ namespace VarSave.Runtime
             root.Holder.RestoreStatics!(this);
         }
 
-        private static int CheckEnvelope(byte[] data)
-        {
-            var magic = FormatConstants.Magic;
-            int minimum = magic.Length + 2 + FormatConstants.TrailerLength;
-            if (data.Length < minimum)
-                throw new SnapshotFormatException($"The snapshot is truncated: {data.Length} bytes, fewer than the {minimum} of an empty one.");
-            for (int i = 0; i < magic.Length; i++)
-                if (data[i] != magic[i])
-                    throw new SnapshotFormatException("This is not a VarSave snapshot: it does not start with the VARSAVE signature.");
-            int version = data[magic.Length] | data[magic.Length + 1] << 8;
-            if (version != FormatConstants.Version)
-                throw new SnapshotFormatException($"The snapshot has format version {version}; this VarSave reads version {FormatConstants.Version}.");
-            int bodyEnd = data.Length - FormatConstants.TrailerLength;
-            uint stored = (uint)(data[bodyEnd] | data[bodyEnd + 1] << 8 | data[bodyEnd + 2] << 16 | data[bodyEnd + 3] << 24);
-            if (Crc32.Compute(data, 0, bodyEnd) != stored)
-                throw new SnapshotFormatException("The snapshot is corrupt or truncated: its checksum does not match its contents.");
-            return bodyEnd;
-        }
-
         private void ReadRecordIndex()
         {
             int count = _in.ReadCount("object", minBytesEach: 5);
+            if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
             _instances = new object?[count];
             _recordType = new int[count];
             _recordStart = new int[count];
@@ -159,7 +144,7 @@ namespace VarSave.Runtime
                     _instances[id] = type.Codec.Create(this, type);
                 }
             }
-            _in.Position = rootsAt;
+            LeaveRecords(rootsAt);
         }
 
         private void FillObjects()
@@ -174,6 +159,7 @@ namespace VarSave.Runtime
             }
             // Hash and sorted collections last, innermost first: their keys must be complete.
             for (int i = late.Count - 1; i >= 0; i--) FillRecord(late[i], _types[_recordType[late[i]]]);
+            LeaveRecords(_in.Position);
         }
 
         private void FillRecord(int id, LoadedType type)
@@ -184,7 +170,19 @@ namespace VarSave.Runtime
             if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"object {id} ({type.Name}) has {_recordEnd[id] - _in.Position} unread bytes");
         }
 
-        internal void EnterRecord(int id) => _in.Position = _recordStart[id];
+        /// <summary>Positions the reader on a record and bounds it by the record's end.</summary>
+        internal void EnterRecord(int id)
+        {
+            _in.End = _recordEnd[id];
+            _in.Position = _recordStart[id];
+        }
+
+        /// <summary>Lifts the record bound again, to read past the objects section.</summary>
+        internal void LeaveRecords(int position)
+        {
+            _in.End = _bodyEnd;
+            _in.Position = position;
+        }
 
         internal LoadedType TypeOfRecord(int id) => _types[_recordType[id]];
 
@@ -222,7 +220,7 @@ namespace VarSave.Runtime
                 case ValueTag.Enum: _in.ReadIndex("enum type", _types.Length); _in.ReadVarUInt(); return;
                 case ValueTag.Ref: _in.ReadIndex("object reference", _instances.Length); return;
                 case ValueTag.Struct:
-                    if (depth >= FormatConstants.MaxStructDepth) throw _in.Corrupt("structs nest too deeply");
+                    if (depth >= _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
                     _in.ReadIndex("struct type", _types.Length);
                     for (int i = _in.ReadCount("struct field"); i > 0; i--) SkipPayload((ValueTag)_in.ReadByte(), depth + 1);
                     return;
@@ -419,7 +417,7 @@ namespace VarSave.Runtime
         {
             var type = _types[_in.ReadIndex("struct type", _types.Length)];
             int count = _in.ReadCount("struct field");
-            if (++_structDepth > FormatConstants.MaxStructDepth) throw _in.Corrupt("structs nest too deeply");
+            if (++_structDepth > _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
             var savedFrame = (_slots, _map, _owner, _fieldNames);
             var values = ReadValues(count);
             object result;

@@ -51,7 +51,8 @@ namespace VarSave.Runtime
             int index = _fieldIndex++;
             _slotName = index < _fieldNames.Length ? _fieldNames[index] : "?";
             _slotIndex = -1;
-            WriteValue(value);
+            if (_check != null && _currentObject < 0) WriteRootValue(value);
+            else WriteValue(value);
         }
 
         /// <summary>The values a capture method writes, by reference, in order.</summary>
@@ -69,6 +70,26 @@ namespace VarSave.Runtime
             var roots = writer.WriteRoots(staticHolders, locals);
             var records = writer.WriteObjects();
             return writer.Assemble(records, roots);
+        }
+
+        /// <summary>A dry run of <see cref="Encode"/> that collects every unsaveable object instead of stopping at the first.</summary>
+        internal static SaveCheck Check(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
+        {
+            var writer = new StateWriter { _check = new CheckState() };
+            var roots = writer.WriteRoots(staticHolders, locals);
+            var records = writer.WriteObjects();
+            int total = writer.Assemble(records, roots).Length;
+            return writer._check.Finish(writer._steps, total);
+        }
+
+        // Set in a dry run: problems collected, and bytes per root.
+        private CheckState? _check;
+
+        private void WriteRootValue(object? value)
+        {
+            int before = _out.Length;
+            WriteValue(value);
+            _check!.AddRootBytes(_rootLabel + _slotName, _out.Length - before);
         }
 
         private ByteWriter WriteRoots(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
@@ -101,7 +122,8 @@ namespace VarSave.Runtime
                 roots.WriteString(local.Name);
                 _slotName = local.Name;
                 _slotIndex = -1;
-                WriteValue(local.Value);
+                if (_check != null) WriteRootValue(local.Value);
+                else WriteValue(local.Value);
             }
             _rootLabel = null;
             _out = new ByteWriter(4096);
@@ -119,8 +141,10 @@ namespace VarSave.Runtime
                 records.WriteCount(_typeIds[id]);
                 int lengthAt = records.ReserveUInt32();
                 int start = records.Length;
-                _codecs[id].Write(_objects[id], this);
+                if (_check == null) _codecs[id].Write(_objects[id], this);
+                else WriteChecked(() => _codecs[id].Write(_objects[id], this), writeNullInstead: false);
                 records.PatchUInt32(lengthAt, (uint)(records.Length - start));
+                _check?.AddObjectBytes(records.Length - start + 5);
             }
             return records;
         }
@@ -128,14 +152,14 @@ namespace VarSave.Runtime
         private byte[] Assemble(ByteWriter records, ByteWriter roots)
         {
             var file = new ByteWriter(records.Length + roots.Length + _types.Bytes.Length + 64);
-            file.WriteBytes(FormatConstants.Magic, 0, FormatConstants.Magic.Length);
-            file.WriteUInt16(FormatConstants.Version);
+            var key = ProgramState.SigningKey;
+            Envelope.WriteHeader(file, signed: key != null);
             file.WriteCount(_types.Count);
             _types.Bytes.WriteTo(file);
             file.WriteCount(_objects.Count);
             records.WriteTo(file);
             roots.WriteTo(file);
-            file.WriteUInt32(Crc32.Compute(file.UnsafeBuffer, 0, file.Length));
+            Envelope.WriteTrailer(file, key);
             return file.ToArray();
         }
 
@@ -175,6 +199,28 @@ namespace VarSave.Runtime
 
         /// <summary>Writes any value: inline for primitives, strings and structs, as a reference for objects.</summary>
         internal void WriteValue(object? value)
+        {
+            if (_check == null) WriteValueCore(value);
+            else WriteChecked(() => WriteValueCore(value), writeNullInstead: true);
+        }
+
+        /// <summary>In a dry run, an unsaveable value is recorded and left out (written as null), and the walk goes on.</summary>
+        private void WriteChecked(Action write, bool writeNullInstead)
+        {
+            int mark = _out.Length;
+            try
+            {
+                write();
+            }
+            catch (UnsaveableObjectException e)
+            {
+                _out.Truncate(mark);
+                _check!.Problems.Add(new SaveProblem(e.ObjectPath, e.ObjectType, e.Reason));
+                if (writeNullInstead) _out.WriteByte((byte)ValueTag.Null);
+            }
+        }
+
+        private void WriteValueCore(object? value)
         {
             var o = _out;
             if (value == null) { o.WriteByte((byte)ValueTag.Null); return; }
@@ -244,26 +290,33 @@ namespace VarSave.Runtime
 
             int typeId = _types.TryGetId(type)
                 ?? throw Unsaveable(type, "this struct is neither woven nor one of the supported BCL types. Mark the field [Transient] or weave its assembly.");
-            if (++_structDepth > FormatConstants.MaxStructDepth)
+            if (_structDepth + 1 > FormatConstants.MaxStructDepth)
                 throw Unsaveable(type, $"structs nest deeper than {FormatConstants.MaxStructDepth} levels.");
             o.WriteByte((byte)ValueTag.Struct);
             o.WriteCount(typeId);
-            if (value is IStateful stateful)
+            var (savedNames, savedIndex, savedSlot, savedSlotIndex) = (_fieldNames, _fieldIndex, _slotName, _slotIndex);
+            _structDepth++;
+            try
             {
-                var names = Registry.TypeRegistry.FindByType(type)!.FieldNames;
-                var (savedNames, savedIndex, savedSlot, savedSlotIndex) = (_fieldNames, _fieldIndex, _slotName, _slotIndex);
-                o.WriteCount(names.Length);
-                BeginFields(names);
-                stateful.CaptureState(this);
+                if (value is IStateful stateful)
+                {
+                    var names = Registry.TypeRegistry.FindByType(type)!.FieldNames;
+                    o.WriteCount(names.Length);
+                    BeginFields(names);
+                    stateful.CaptureState(this);
+                }
+                else
+                {
+                    var fields = StructuralFields.Of(type);
+                    o.WriteCount(fields.Length);
+                    for (int i = 0; i < fields.Length; i++) WriteElement(i, fields[i].GetValue(value));
+                }
+            }
+            finally
+            {
                 (_fieldNames, _fieldIndex, _slotName, _slotIndex) = (savedNames, savedIndex, savedSlot, savedSlotIndex);
+                _structDepth--;
             }
-            else
-            {
-                var fields = StructuralFields.Of(type);
-                o.WriteCount(fields.Length);
-                for (int i = 0; i < fields.Length; i++) WriteElement(i, fields[i].GetValue(value));
-            }
-            _structDepth--;
         }
 
         private void WriteReference(object value, Type type)

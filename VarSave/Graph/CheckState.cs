@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace VarSave.Graph
+{
+    /// <summary>What a dry-run save collects: the problems, and bytes per root and per object.</summary>
+    internal sealed class CheckState
+    {
+        private readonly Dictionary<string, long> _rootBytes = new Dictionary<string, long>();
+        private readonly List<int> _objectBytes = new List<int>();
+
+        public List<SaveProblem> Problems { get; } = new List<SaveProblem>();
+
+        public void AddRootBytes(string root, int bytes) => _rootBytes[root] = _rootBytes.TryGetValue(root, out var known) ? known + bytes : bytes;
+
+        public void AddObjectBytes(int bytes) => _objectBytes.Add(bytes);
+
+        /// <summary>Charges each object to the root it was first reached from (parents come before children), then ranks the roots.</summary>
+        public SaveCheck Finish(List<PathStep> steps, int totalBytes)
+        {
+            var rootOf = new string[_objectBytes.Count];
+            for (int id = 0; id < _objectBytes.Count; id++)
+            {
+                var step = steps[id];
+                rootOf[id] = step.Parent < 0 ? step.Name ?? "root" : rootOf[step.Parent];
+                AddRootBytes(rootOf[id], _objectBytes[id]);
+            }
+            var roots = _rootBytes.Select(r => new RootSize(r.Key, r.Value)).OrderByDescending(r => r.Bytes).ThenBy(r => r.Root).ToList();
+            return new SaveCheck(Problems, roots, totalBytes);
+        }
+    }
+}
