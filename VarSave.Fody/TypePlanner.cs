@@ -120,8 +120,9 @@ namespace VarSave.Fody
 
         /// <summary>
         /// Whether a field can be emitted at all, warning about user fields that can never hold a
-        /// saveable value. Compiler-generated fields of that kind (awaiters, method builders) are
-        /// left out silently: the user cannot mark them, and they are rebuilt by the compiler's code.
+        /// saveable value. Compiler-generated fields of that kind (a foreach enumerator in an
+        /// iterator, async builders and awaiters) are kept without a warning the user could not act
+        /// on: a save that reaches one fails with its path, rather than resuming with it lost.
         /// </summary>
         private bool CheckFieldType(FieldDefinition field, bool warn)
         {
@@ -139,7 +140,7 @@ namespace VarSave.Fody
                     "Mark it [VarSave.Transient] to leave it out of saved state.",
                     point);
             }
-            return !generated && emittable;
+            return emittable;
         }
 
         private static bool InheritsFrom(TypeDefinition type, string baseName)

@@ -164,6 +164,28 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void A_paused_iterator_resumes_where_it_was()
+        {
+            var squares = (IEnumerator<int>)Woven.Call("Iterators", "Squares", 5)!;
+            squares.MoveNext();
+            squares.MoveNext();
+            var restored = (IEnumerator<int>)Woven.RoundTrip(squares)!;
+            Assert.True(restored.MoveNext());
+            Assert.Equal(9, restored.Current);
+        }
+
+        [Fact]
+        public void An_iterator_paused_inside_foreach_over_a_list_is_refused_with_the_enumerator_path()
+        {
+            var walk = (IEnumerator<int>)Woven.Call("Iterators", "Walk", new List<int> { 10, 20, 30 })!;
+            walk.MoveNext();
+            UnsaveableObjectException? error = null;
+            Woven.WithRoot(walk, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
+            Assert.StartsWith("static AssemblyToProcess.Roots.Current.<>", error!.ObjectPath); // <>s__1 in Debug, <>7__wrap1 in Release
+            Assert.Contains("Enumerator", error.ObjectType.Name);
+        }
+
+        [Fact]
         public void An_unsaveable_object_deep_in_the_graph_fails_with_its_full_path()
         {
             dynamic holder = Woven.New("Holder");

@@ -62,6 +62,9 @@ internal class <Module>
 		{
 			state.Read(0, ref Roots.Current);
 		});
+		moduleRegistration.AddType(typeof(Iterators), "AssemblyToProcess.Iterators", "", null, null);
+		moduleRegistration.AddType(typeof(Iterators.<Squares>d__0), "AssemblyToProcess.Iterators::Squares(System.Int32)#statemachine", "<>1__state\0<>2__current\0count\0<i>5__1", () => Allocation.Uninitialized(typeof(Iterators.<Squares>d__0)), null);
+		moduleRegistration.AddType(typeof(Iterators.<Walk>d__1), "AssemblyToProcess.Iterators::Walk(System.Collections.Generic.List`1<System.Int32>)#statemachine", "<>1__state\0<>2__current\0items\0<>s__1\0<item>5__2", () => Allocation.Uninitialized(typeof(Iterators.<Walk>d__1)), null);
 		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null, null);
 		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)), null);
 		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => Allocation.Uninitialized(typeof(Character)), () =>
