@@ -61,7 +61,8 @@ namespace VarSave.Tests.Fuzzing
             var seeds = FuzzSeeds.Build();
             var mutator = new SnapshotMutator(seeds, FuzzSeeds.RegisteredKeys());
             foreach (var (name, bytes) in seeds) _output.WriteLine($"seed {name}: {bytes.Length} bytes");
-            _output.WriteLine($"envelope: {mutator.Envelope.HeaderLength}-byte header, {mutator.Envelope.ChecksumName} trailer");
+            _output.WriteLine($"envelope: {mutator.Envelope}");
+            foreach (var warning in mutator.Warnings) _output.WriteLine("WARNING: " + warning);
 
             var run = new FuzzRun(mutator, pristine, seed, only ?? 0, maxLoads, TimeSpan.FromSeconds(seconds));
             var total = Stopwatch.StartNew();

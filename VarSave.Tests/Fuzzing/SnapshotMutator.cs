@@ -41,8 +41,9 @@ namespace VarSave.Tests.Fuzzing
             _seeds = seeds;
             Envelope = SnapshotEnvelope.Detect(seeds[0].Bytes);
             Layouts = seeds.Select(s => Envelope.Parse(s.Bytes)).ToArray();
+            // A layout this parser does not know (the format changed) leaves the aimed mutations approximate, not useless.
             foreach (var (layout, seed) in Layouts.Zip(seeds))
-                if (!layout.Complete) throw new ArgumentException($"Seed '{seed.Name}' does not parse: {layout.Error}");
+                if (!layout.Complete) Warnings.Add($"seed {seed.Name}: layout not fully understood ({layout.Error}); aimed mutations are approximate");
             var keysInSeeds = Layouts.SelectMany(l => l.Strings).Where(s => s.Role is StringRole.TypeKey or StringRole.MethodKey).Select(s => s.Text);
             _typeNames = registeredKeys.Concat(keysInSeeds).Concat(HostileNames).Distinct().ToArray();
             _fieldNames = Layouts.SelectMany(l => l.Strings).Where(s => s.Role is StringRole.FieldName or StringRole.StaticName)
@@ -54,6 +55,9 @@ namespace VarSave.Tests.Fuzzing
 
         /// <summary>The header length and checksum the runtime writes, found from the first seed.</summary>
         public SnapshotEnvelope Envelope { get; }
+
+        /// <summary>What the mutator could not understand about the seeds (empty when their layout is the documented one).</summary>
+        public List<string> Warnings { get; } = new();
 
         /// <summary>Every mutation kind, for counting.</summary>
         public static readonly string[] Kinds =
@@ -213,7 +217,7 @@ namespace VarSave.Tests.Fuzzing
                 }
                 case "field-name":
                 {
-                    var names = layout.Strings.Where(s => s.Role is StringRole.FieldName or StringRole.StaticName or StringRole.LocalName).ToList();
+                    var names = layout.Strings.Where(s => s.Role is StringRole.FieldName or StringRole.StaticName or StringRole.LocalName or StringRole.TableEntry).ToList();
                     if (names.Count == 0) return null;
                     var target = names[random.Next(names.Count)];
                     return ReplaceString(data, target, _fieldNames[random.Next(_fieldNames.Length)], random);
@@ -369,9 +373,10 @@ namespace VarSave.Tests.Fuzzing
     /// </summary>
     internal sealed class SnapshotEnvelope
     {
-        private SnapshotEnvelope(int headerLength, string checksumName, uint[] table)
+        private SnapshotEnvelope(int headerLength, bool stringTable, string checksumName, uint[] table)
         {
             HeaderLength = headerLength;
+            StringTable = stringTable;
             ChecksumName = checksumName;
             _table = table;
         }
@@ -380,22 +385,45 @@ namespace VarSave.Tests.Fuzzing
 
         public int HeaderLength { get; }
 
+        /// <summary>Whether strings are stored once in a table after the types, and values refer to them by index.</summary>
+        public bool StringTable { get; }
+
         public string ChecksumName { get; }
 
-        /// <summary>The envelope of <paramref name="snapshot"/>, an unsigned snapshot the runtime just wrote.</summary>
+        /// <summary>Whether <see cref="SnapshotLayout"/> parsed the sample to its end with these settings.</summary>
+        public bool LayoutUnderstood { get; private set; }
+
+        public override string ToString() =>
+            $"{HeaderLength}-byte header, {(StringTable ? "a string table, " : "")}{ChecksumName} trailer" +
+            (LayoutUnderstood ? "" : " (layout NOT understood: only blind mutations are exact)");
+
+        /// <summary>
+        /// The envelope of <paramref name="snapshot"/>, an unsigned snapshot the runtime just wrote. The
+        /// checksum must be one of the known ones (or nothing could be re-sealed); the layout variant is
+        /// the one that parses the sample to its end, or else the one that parses furthest.
+        /// </summary>
         public static SnapshotEnvelope Detect(byte[] snapshot)
         {
             uint stored = BitConverter.ToUInt32(snapshot, snapshot.Length - 4);
             foreach (var (name, table) in new[] { ("CRC-32C", Crc32CTable), ("CRC-32", Crc32Table) })
             {
                 if (Compute(table, snapshot, snapshot.Length - 4) != stored) continue;
-                foreach (int header in new[] { 11, 10 })
+                SnapshotEnvelope? best = null;
+                int bestReached = -1;
+                foreach (var (header, strings) in new[] { (11, true), (11, false), (10, false), (10, true) })
                 {
-                    var candidate = new SnapshotEnvelope(header, name, table);
-                    if (candidate.Parse(snapshot).Complete) return candidate;
+                    var candidate = new SnapshotEnvelope(header, strings, name, table);
+                    var layout = candidate.Parse(snapshot);
+                    if (layout.Complete)
+                    {
+                        candidate.LayoutUnderstood = true;
+                        return candidate;
+                    }
+                    if (layout.Reached > bestReached) (best, bestReached) = (candidate, layout.Reached);
                 }
+                return best!;
             }
-            throw new InvalidOperationException("The snapshot's trailer is neither CRC-32C nor CRC-32 of its body, or its layout is not the one docs/design.md describes: update SnapshotEnvelope.");
+            throw new InvalidOperationException("The snapshot's trailer is neither CRC-32C nor CRC-32 of what precedes it (is ProgramState.SigningKey set?): update SnapshotEnvelope.");
         }
 
         /// <summary>The body followed by its checksum, as the runtime writes it.</summary>
@@ -410,7 +438,7 @@ namespace VarSave.Tests.Fuzzing
         /// <summary>The body of a sealed snapshot (everything before the checksum).</summary>
         public static byte[] Body(byte[] snapshot) => snapshot.AsSpan(0, snapshot.Length - 4).ToArray();
 
-        public SnapshotLayout Parse(byte[] data) => SnapshotLayout.Parse(data, HeaderLength);
+        public SnapshotLayout Parse(byte[] data) => SnapshotLayout.Parse(data, HeaderLength, StringTable);
 
         private static readonly uint[] Crc32Table = Table(0xEDB88320);
         private static readonly uint[] Crc32CTable = Table(0x82F63B78);
@@ -430,12 +458,12 @@ namespace VarSave.Tests.Fuzzing
         }
     }
 
-    internal enum StringRole { TypeKey, MethodKey, FieldName, StaticName, LocalName, Value }
+    internal enum StringRole { TypeKey, MethodKey, FieldName, StaticName, LocalName, Value, TableEntry }
 
     internal enum VarintRole
     {
         TypeCount, GenericArgCount, TypeId, FieldCount, ArrayRank, StringLength, ObjectCount, StaticCount, NameCount,
-        LocalCount, Int, ObjectRef, StructFieldCount,
+        LocalCount, Int, ObjectRef, StructFieldCount, StringCount, StringIndex,
     }
 
     internal readonly record struct StringField(int Offset, int Length, string Text, StringRole Role)
@@ -467,14 +495,19 @@ namespace VarSave.Tests.Fuzzing
         public int ObjectsEnd { get; private set; } = -1;
         public bool Complete { get; private set; }
         public string? Error { get; private set; }
+        /// <summary>How far the parse got (the whole body when <see cref="Complete"/>).</summary>
+        public int Reached => _pos;
+        /// <summary>The string table's entries, in order (empty when the format has no string table).</summary>
+        public List<string> TableStrings { get; } = new();
 
         private byte[] _data = Array.Empty<byte>();
         private int _pos;
         private int _end;
+        private bool _stringTable;
 
-        public static SnapshotLayout Parse(byte[] data, int headerLength)
+        public static SnapshotLayout Parse(byte[] data, int headerLength, bool stringTable)
         {
-            var layout = new SnapshotLayout { _data = data, _pos = headerLength, _end = data.Length - 4 };
+            var layout = new SnapshotLayout { _data = data, _pos = headerLength, _end = data.Length - 4, _stringTable = stringTable };
             try
             {
                 layout.ParseAll();
@@ -512,6 +545,12 @@ namespace VarSave.Tests.Fuzzing
                 }
             }
             TypesEnd = _pos;
+
+            if (_stringTable)
+            {
+                ulong strings = Varint(VarintRole.StringCount);
+                for (ulong i = 0; i < strings; i++) TableStrings.Add(String(StringRole.TableEntry));
+            }
 
             ulong objects = Varint(VarintRole.ObjectCount);
             for (ulong id = 0; id < objects; id++)
@@ -562,7 +601,11 @@ namespace VarSave.Tests.Fuzzing
                 case 12: Skip(4); break;
                 case 13: case 16: case 18: Skip(8); break;
                 case 14: case 19: Skip(16); break;
-                case 15: case 23: String(StringRole.Value); break; // 23: an external object's key
+                case 15:
+                    if (_stringTable) Varint(VarintRole.StringIndex);
+                    else String(StringRole.Value);
+                    break;
+                case 23: String(StringRole.Value); break; // an external object's key
                 case 17: Skip(10); break;
                 case 20: Varint(VarintRole.TypeId); Varint(VarintRole.Int); break;
                 case 21: Varint(VarintRole.ObjectRef); break;
@@ -608,7 +651,7 @@ namespace VarSave.Tests.Fuzzing
             return value;
         }
 
-        private void String(StringRole role)
+        private string String(StringRole role)
         {
             int start = _pos;
             ulong length = Varint(VarintRole.StringLength);
@@ -618,6 +661,7 @@ namespace VarSave.Tests.Fuzzing
             catch (ArgumentException) { throw new FormatException("utf-8"); }
             _pos += (int)length;
             Strings.Add(new StringField(start, _pos - start, text, role));
+            return text;
         }
     }
 }
