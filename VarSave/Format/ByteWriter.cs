@@ -49,8 +49,15 @@ namespace VarSave.Format
         {
             int max = Encoding.UTF8.GetMaxByteCount(value.Length);
             Ensure(max + 5);
-            int count = Encoding.UTF8.GetByteCount(value);
-            WriteCount(count);
+            if (max < 0x80)
+            {
+                // Short strings (most of them): encode once, behind a one-byte length.
+                int count = Encoding.UTF8.GetBytes(value, 0, value.Length, _buffer, _length + 1);
+                _buffer[_length] = (byte)count;
+                _length += count + 1;
+                return;
+            }
+            WriteCount(Encoding.UTF8.GetByteCount(value));
             _length += Encoding.UTF8.GetBytes(value, 0, value.Length, _buffer, _length);
         }
 
@@ -71,6 +78,9 @@ namespace VarSave.Format
         public void Truncate(int length) => _length = length;
 
         public void WriteTo(ByteWriter target) => target.WriteBytes(_buffer, 0, _length);
+
+        /// <summary>The bytes written; the buffer itself when it is exactly full, saving a copy.</summary>
+        public byte[] ToArrayOrBuffer() => _length == _buffer.Length ? _buffer : ToArray();
 
         public byte[] ToArray()
         {

@@ -5,6 +5,7 @@ namespace VarSave.Format
     /// <code>
     /// header   magic "VARSAVE" 0x1A, u16 format version, u8 flags (1 = signed)
     /// types    varint count, then one descriptor per type (see TypeKind)
+    /// strings  varint count, then each distinct string once (varint byte length, UTF-8)
     /// objects  varint count, then per object: varint type id, u32 payload length, payload
     /// roots    statics (varint count; type id, names, values) then locals (varint count; name, value)
     /// trailer  [32-byte HMAC-SHA256 of every byte before it, when signed] u32 CRC-32C of every byte before it
@@ -66,7 +67,7 @@ namespace VarSave.Format
         Double = 13,
         /// <summary>four i32 words</summary>
         Decimal = 14,
-        /// <summary>varint byte length, UTF-8</summary>
+        /// <summary>varint index into the string table (each distinct string is stored once)</summary>
         String = 15,
         /// <summary>i64 DateTime.ToBinary</summary>
         DateTime = 16,

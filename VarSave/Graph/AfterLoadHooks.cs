@@ -18,9 +18,15 @@ namespace VarSave.Graph
 
         public static void RunInstanceHooks(IEnumerable<object> restored)
         {
+            if (!TypeRegistry.AnyInstanceHooks) return;
+            Type? lastType = null;
+            Action<object>[] chain = Array.Empty<Action<object>>();
             foreach (var instance in restored)
-                foreach (var hook in ChainOf(instance.GetType()))
-                    Run(() => hook(instance));
+            {
+                var type = instance.GetType();
+                if (type != lastType) (lastType, chain) = (type, ChainOf(type));
+                foreach (var hook in chain) Run(() => hook(instance));
+            }
         }
 
         public static void RunStaticHooks()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using VarSave.Codecs;
 using VarSave.Registry;
 
@@ -56,7 +57,11 @@ namespace VarSave.Graph
             SavedFields = savedFields;
             FieldMap = MapNames(Name, woven.Fields, savedFields, report.DefaultedFields, report.IgnoredFields);
             MissesFields = Array.IndexOf(FieldMap, -1) >= 0;
+            SameSchema = savedFields.Length == FieldMap.Length && !FieldMap.Where((saved, current) => saved != current).Any();
         }
+
+        /// <summary>The saved fields are today's, in today's order: values can be read straight into the fields.</summary>
+        public bool SameSchema { get; private set; }
 
         /// <summary>Whether today's type has a field the snapshot lacks: then objects are created with their field initializers run.</summary>
         public bool MissesFields { get; private set; }

@@ -39,6 +39,7 @@ namespace VarSave.Registry
                 _byType = byType;
                 _withStatics = withStatics;
                 _withStaticHooks = withStaticHooks;
+                foreach (var type in types) AnyInstanceHooks |= type.InstanceHooks != null;
             }
         }
 
@@ -57,5 +58,8 @@ namespace VarSave.Registry
         public static IReadOnlyList<WovenType> TypesWithStatics => _withStatics;
 
         public static IReadOnlyList<WovenType> TypesWithStaticHooks => _withStaticHooks;
+
+        /// <summary>Whether any registered type has instance [AfterLoad] hooks: if none, a load skips the pass over its objects.</summary>
+        public static bool AnyInstanceHooks { get; private set; }
     }
 }

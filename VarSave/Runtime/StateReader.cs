@@ -17,6 +17,7 @@ namespace VarSave.Runtime
         private readonly ByteReader _in;
         private readonly LoadedType[] _types;
         private readonly LoadReportBuilder _report;
+        private string[] _strings = Array.Empty<string>();
         private object?[] _instances = Array.Empty<object?>();
         private int[] _recordType = Array.Empty<int>();
         private int[] _recordStart = Array.Empty<int>();
@@ -24,6 +25,7 @@ namespace VarSave.Runtime
         private int _structDepth;
         private bool[]? _reused;
         private int _bodyEnd;
+        private bool _streaming;
         private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
         // The object or statics being restored: saved values, and today's index -> saved index.
@@ -42,6 +44,11 @@ namespace VarSave.Runtime
         /// <summary>Assigns the saved value of field <paramref name="index"/>, if the snapshot has one; otherwise leaves the field as it is.</summary>
         public void Read<T>(int index, ref T field)
         {
+            if (_streaming)
+            {
+                field = ReadTyped<T>(_owner, index, element: false);
+                return;
+            }
             int saved = index < _map.Length ? _map[index] : -1;
             if (saved < 0) return;
             if (_slots[saved] is T typed && !(typed is MissingObject)) { field = typed; return; }
@@ -71,6 +78,7 @@ namespace VarSave.Runtime
             int bodyEnd = Envelope.Check(data, ProgramState.SigningKey);
             var input = new ByteReader(data, FormatConstants.HeaderLength, bodyEnd, options.Limits);
             var reader = new StateReader(input, TypeTableReader.Read(input, report), report) { _bodyEnd = bodyEnd };
+            reader.ReadStringTable();
             reader.ReadRecordIndex();
             int rootsAt = input.Position;
             if (options.InPlace)
@@ -104,6 +112,12 @@ namespace VarSave.Runtime
         {
             EnterFrame(root.Slots, root.Map, root.Holder.Key, root.Holder.StaticNames);
             root.Holder.RestoreStatics!(this);
+        }
+
+        private void ReadStringTable()
+        {
+            _strings = new string[_in.ReadCount("string", minBytesEach: 1)];
+            for (int i = 0; i < _strings.Length; i++) _strings[i] = _in.ReadString();
         }
 
         private void ReadRecordIndex()
@@ -216,7 +230,8 @@ namespace VarSave.Runtime
                 case ValueTag.Double: case ValueTag.DateTime: case ValueTag.TimeSpan: _in.Skip(8); return;
                 case ValueTag.DateTimeOffset: _in.Skip(10); return;
                 case ValueTag.Decimal: case ValueTag.Guid: _in.Skip(16); return;
-                case ValueTag.String: case ValueTag.External: _in.Skip(_in.ReadCount("string byte")); return;
+                case ValueTag.String: _in.ReadIndex("string", _strings.Length); return;
+                case ValueTag.External: _in.ReadString(); return;
                 case ValueTag.Enum: _in.ReadIndex("enum type", _types.Length); _in.ReadVarUInt(); return;
                 case ValueTag.Ref: _in.ReadIndex("object reference", _instances.Length); return;
                 case ValueTag.Struct:
@@ -283,15 +298,45 @@ namespace VarSave.Runtime
         internal T ReadItem<T>(string where) => Convert<T>(ReadValue(), where);
 
         /// <summary>Reads element <paramref name="index"/> of <paramref name="owner"/>; the message is built only on failure.</summary>
-        internal T ReadElement<T>(LoadedType owner, int index)
+        internal T ReadElement<T>(LoadedType owner, int index) => ReadTyped<T>(owner.Name, index, element: true);
+
+        /// <summary>
+        /// Decodes the next value as <typeparamref name="T"/>. Common primitives are read without
+        /// boxing (the JIT removes the type tests and boxes per T); anything else goes through
+        /// <see cref="ReadValue"/> and <see cref="Convert{T}"/>, which names the field on a mismatch.
+        /// </summary>
+        private T ReadTyped<T>(string owner, int index, bool element)
         {
+            var tag = (ValueTag)_in.ReadByte();
+            if (typeof(T) == typeof(int) && tag == ValueTag.Int32)
+            {
+                long number = _in.ReadVarInt();
+                if (number < int.MinValue || number > int.MaxValue) throw _in.Corrupt("an Int32 is out of range");
+                return (T)(object)(int)number;
+            }
+            if (typeof(T) == typeof(long) && tag == ValueTag.Int64) return (T)(object)_in.ReadVarInt();
+            if (typeof(T) == typeof(double) && tag == ValueTag.Double) return (T)(object)BitConverter.Int64BitsToDouble((long)_in.ReadUInt64());
+            if (typeof(T) == typeof(bool) && (tag == ValueTag.True || tag == ValueTag.False)) return (T)(object)(tag == ValueTag.True);
+            if (typeof(T) == typeof(string) && tag == ValueTag.String) return (T)(object)_strings[_in.ReadIndex("string", _strings.Length)];
+            _in.Position--;
             var value = ReadValue();
-            return value is T typed && !(typed is MissingObject) ? typed : Convert<T>(value, owner.Name + "[" + index + "]");
+            if (value is T typed && !(typed is MissingObject)) return typed;
+            string name = element ? owner + "[" + index + "]" : owner + "." + (index < _fieldNames.Length ? _fieldNames[index] : "#" + index);
+            return Convert<T>(value, name);
         }
 
         /// <summary>Decodes the fields of a woven object into slots and lets its woven restore method take them.</summary>
         internal void RestoreWoven(IStateful target, LoadedType type)
         {
+            if (type.SameSchema)
+            {
+                // Today's fields in the saved order: the restore method's reads consume the record as they go.
+                EnterFrame(Array.Empty<object?>(), type.FieldMap, type.Name, type.Woven!.FieldNames);
+                _streaming = true;
+                try { target.RestoreState(this); }
+                finally { _streaming = false; }
+                return;
+            }
             var slots = ReadValues(type.SavedFields.Length);
             EnterFrame(slots, type.FieldMap, type.Name, type.Woven!.FieldNames);
             target.RestoreState(this);
@@ -327,7 +372,7 @@ namespace VarSave.Runtime
                 case ValueTag.Single: return BitConverter.ToSingle(BitConverter.GetBytes(_in.ReadUInt32()), 0);
                 case ValueTag.Double: return BitConverter.Int64BitsToDouble((long)_in.ReadUInt64());
                 case ValueTag.Decimal: return ReadDecimal();
-                case ValueTag.String: return _in.ReadString();
+                case ValueTag.String: return _strings[_in.ReadIndex("string", _strings.Length)];
                 case ValueTag.DateTime: return ReadDateTime();
                 case ValueTag.DateTimeOffset: return ReadDateTimeOffset();
                 case ValueTag.TimeSpan: return new TimeSpan((long)_in.ReadUInt64());
@@ -418,7 +463,8 @@ namespace VarSave.Runtime
             var type = _types[_in.ReadIndex("struct type", _types.Length)];
             int count = _in.ReadCount("struct field");
             if (++_structDepth > _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
-            var savedFrame = (_slots, _map, _owner, _fieldNames);
+            var savedFrame = (_slots, _map, _owner, _fieldNames, _streaming);
+            _streaming = false;
             var values = ReadValues(count);
             object result;
             if (type.Type == null) result = new MissingObject(type);
@@ -432,7 +478,7 @@ namespace VarSave.Runtime
             }
             else if (Codecs.BuiltinTypes.IsStructural(type.Type)) result = Codecs.StructuralValues.Create(type, values);
             else throw _in.Corrupt($"{type.Name} is used as a struct but is not one");
-            (_slots, _map, _owner, _fieldNames) = savedFrame;
+            (_slots, _map, _owner, _fieldNames, _streaming) = savedFrame;
             _structDepth--;
             return result;
         }

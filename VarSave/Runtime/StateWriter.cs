@@ -18,7 +18,11 @@ namespace VarSave.Runtime
     public sealed class StateWriter
     {
         private readonly TypeTableWriter _types = new TypeTableWriter();
-        private readonly Dictionary<object, int> _ids = new Dictionary<object, int>(ReferenceComparer.Instance);
+        private readonly IdentityMap _ids = new IdentityMap();
+        private readonly StringTableWriter _strings = new StringTableWriter();
+        private readonly Dictionary<Type, (ObjectCodec Codec, int TypeId)> _kinds = new Dictionary<Type, (ObjectCodec, int)>();
+        private Type? _lastType;
+        private (ObjectCodec Codec, int TypeId) _lastKind;
         private readonly List<object> _objects = new List<object>();
         private readonly List<ObjectCodec> _codecs = new List<ObjectCodec>();
         private readonly List<int> _typeIds = new List<int>();
@@ -49,6 +53,16 @@ namespace VarSave.Runtime
                 return;
             }
             int index = _fieldIndex++;
+            // Primitive fields go straight to the buffer: the JIT drops these tests and the boxing for each T.
+            if (_check == null)
+            {
+                var o = _out;
+                if (typeof(T) == typeof(int)) { o.WriteByte((byte)ValueTag.Int32); o.WriteVarInt((int)(object)value!); return; }
+                if (typeof(T) == typeof(long)) { o.WriteByte((byte)ValueTag.Int64); o.WriteVarInt((long)(object)value!); return; }
+                if (typeof(T) == typeof(bool)) { o.WriteByte((byte)((bool)(object)value! ? ValueTag.True : ValueTag.False)); return; }
+                if (typeof(T) == typeof(double)) { o.WriteByte((byte)ValueTag.Double); o.WriteUInt64((ulong)BitConverter.DoubleToInt64Bits((double)(object)value!)); return; }
+                if (typeof(T) == typeof(float)) { o.WriteByte((byte)ValueTag.Single); o.WriteUInt32(SingleBits((float)(object)value!)); return; }
+            }
             _slotName = index < _fieldNames.Length ? _fieldNames[index] : "?";
             _slotIndex = -1;
             if (_check != null && _currentObject < 0) WriteRootValue(value);
@@ -151,16 +165,24 @@ namespace VarSave.Runtime
 
         private byte[] Assemble(ByteWriter records, ByteWriter roots)
         {
-            var file = new ByteWriter(records.Length + roots.Length + _types.Bytes.Length + 64);
             var key = ProgramState.SigningKey;
+            var counts = new ByteWriter(32);
+            counts.WriteCount(_types.Count);
+            counts.WriteCount(_strings.Count);
+            counts.WriteCount(_objects.Count);
+            int size = FormatConstants.HeaderLength + counts.Length + _types.Bytes.Length + _strings.Bytes.Length + records.Length + roots.Length
+                       + (key != null ? FormatConstants.SignatureLength : 0) + FormatConstants.ChecksumLength;
+            var file = new ByteWriter(size);
             Envelope.WriteHeader(file, signed: key != null);
             file.WriteCount(_types.Count);
             _types.Bytes.WriteTo(file);
+            file.WriteCount(_strings.Count);
+            _strings.Bytes.WriteTo(file);
             file.WriteCount(_objects.Count);
             records.WriteTo(file);
             roots.WriteTo(file);
             Envelope.WriteTrailer(file, key);
-            return file.ToArray();
+            return file.ToArrayOrBuffer();
         }
 
         // ---- used by codecs ----
@@ -224,14 +246,24 @@ namespace VarSave.Runtime
         {
             var o = _out;
             if (value == null) { o.WriteByte((byte)ValueTag.Null); return; }
+            if (value is string text)
+            {
+                o.WriteByte((byte)ValueTag.String);
+                o.WriteCount(_strings.IdOf(text));
+                return;
+            }
             var type = value.GetType();
+            if (!type.IsValueType)
+            {
+                WriteObject(value, type);
+                return;
+            }
             if (type.IsEnum) { WriteEnum(value, type); return; }
             switch (Type.GetTypeCode(type))
             {
                 case TypeCode.Boolean: o.WriteByte((byte)((bool)value ? ValueTag.True : ValueTag.False)); return;
                 case TypeCode.Int32: o.WriteByte((byte)ValueTag.Int32); o.WriteVarInt((int)value); return;
                 case TypeCode.Int64: o.WriteByte((byte)ValueTag.Int64); o.WriteVarInt((long)value); return;
-                case TypeCode.String: o.WriteByte((byte)ValueTag.String); o.WriteString((string)value); return;
                 case TypeCode.Double: o.WriteByte((byte)ValueTag.Double); o.WriteUInt64((ulong)BitConverter.DoubleToInt64Bits((double)value)); return;
                 case TypeCode.Single: o.WriteByte((byte)ValueTag.Single); o.WriteUInt32(SingleBits((float)value)); return;
                 case TypeCode.Byte: o.WriteByte((byte)ValueTag.Byte); o.WriteByte((byte)value); return;
@@ -244,11 +276,15 @@ namespace VarSave.Runtime
                 case TypeCode.DateTime: o.WriteByte((byte)ValueTag.DateTime); o.WriteUInt64((ulong)((DateTime)value).ToBinary()); return;
                 case TypeCode.Decimal: WriteDecimal((decimal)value); return;
             }
-            if (type.IsValueType) { WriteStruct(value, type); return; }
+            WriteStruct(value, type);
+        }
+
+        private void WriteObject(object value, Type type)
+        {
             if (_external != null && _external.KeyOf(value) is string key)
             {
-                o.WriteByte((byte)ValueTag.External);
-                o.WriteString(key);
+                _out.WriteByte((byte)ValueTag.External);
+                _out.WriteString(key);
                 return;
             }
             WriteReference(value, type);
@@ -321,12 +357,10 @@ namespace VarSave.Runtime
 
         private void WriteReference(object value, Type type)
         {
-            if (!_ids.TryGetValue(value, out int id))
+            int id = _ids.Find(value);
+            if (id < 0)
             {
-                var codec = CodecCatalog.For(type)
-                    ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
-                int typeId = _types.TryGetId(type)
-                    ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
+                var (codec, typeId) = KindOf(type);
                 id = _objects.Count;
                 _ids.Add(value, id);
                 _objects.Add(value);
@@ -339,6 +373,24 @@ namespace VarSave.Runtime
         }
 
         /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
+        /// <summary>The codec and type id of a run-time type, looked up once per type per save.</summary>
+        private (ObjectCodec Codec, int TypeId) KindOf(Type type)
+        {
+            if (type == _lastType) return _lastKind;
+            if (!_kinds.TryGetValue(type, out var kind))
+            {
+                var codec = CodecCatalog.For(type)
+                    ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
+                int typeId = _types.TryGetId(type)
+                    ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
+                kind = (codec, typeId);
+                _kinds.Add(type, kind);
+            }
+            _lastType = type;
+            _lastKind = kind;
+            return kind;
+        }
+
         private string CurrentPath()
         {
             bool inSlot = _slotName != null || _slotIndex >= 0;
