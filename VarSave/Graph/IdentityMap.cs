@@ -9,9 +9,18 @@ namespace VarSave.Graph
     /// </summary>
     internal sealed class IdentityMap
     {
-        private object?[] _keys = new object?[1024];
-        private int[] _values = new int[1024];
+        private object?[] _keys;
+        private int[] _values;
         private int _count;
+
+        /// <summary>Sized for about <paramref name="expected"/> objects without growing.</summary>
+        public IdentityMap(int expected = 512)
+        {
+            int size = 1024;
+            while (size < expected * 2) size *= 2;
+            _keys = new object?[size];
+            _values = new int[size];
+        }
 
         /// <summary>The id of <paramref name="key"/>, or -1.</summary>
         public int Find(object key)

@@ -18,15 +18,18 @@ namespace VarSave.Runtime
     public sealed class StateWriter
     {
         private readonly TypeTableWriter _types = new TypeTableWriter();
-        private readonly IdentityMap _ids = new IdentityMap();
+        private readonly IdentityMap _ids = new IdentityMap(_lastObjectCount);
         private readonly StringTableWriter _strings = new StringTableWriter();
         private readonly Dictionary<Type, (ObjectCodec Codec, int TypeId)> _kinds = new Dictionary<Type, (ObjectCodec, int)>();
         private Type? _lastType;
         private (ObjectCodec Codec, int TypeId) _lastKind;
-        private readonly List<object> _objects = new List<object>();
-        private readonly List<ObjectCodec> _codecs = new List<ObjectCodec>();
-        private readonly List<int> _typeIds = new List<int>();
-        private readonly List<PathStep> _steps = new List<PathStep>();
+        // Sized from the previous save: a program saving every few seconds saves much the same graph.
+        private static int _lastObjectCount = 256;
+        private static int _lastRecordsLength = 4096;
+        private readonly List<object> _objects = new List<object>(_lastObjectCount);
+        private readonly List<ObjectCodec> _codecs = new List<ObjectCodec>(_lastObjectCount);
+        private readonly List<int> _typeIds = new List<int>(_lastObjectCount);
+        private readonly List<PathStep> _steps = new List<PathStep>(_lastObjectCount);
         private ByteWriter _out = new ByteWriter();
         private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
@@ -140,7 +143,7 @@ namespace VarSave.Runtime
                 else WriteValue(local.Value);
             }
             _rootLabel = null;
-            _out = new ByteWriter(4096);
+            _out = new ByteWriter(_lastRecordsLength + _lastRecordsLength / 8);
             return roots;
         }
 
@@ -160,6 +163,8 @@ namespace VarSave.Runtime
                 records.PatchUInt32(lengthAt, (uint)(records.Length - start));
                 _check?.AddObjectBytes(records.Length - start + 5);
             }
+            _lastObjectCount = Math.Max(256, _objects.Count);
+            _lastRecordsLength = Math.Max(4096, records.Length);
             return records;
         }
 
