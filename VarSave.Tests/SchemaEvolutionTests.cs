@@ -94,6 +94,20 @@ namespace Game
     }
 }";
 
+        /// <summary>Version 2 whose Main reports a failed load and then prints what the statics hold.</summary>
+        private static string ReportingFailedLoad(string source)
+        {
+            var reporting = source.Replace("            var snapshot = LoadFromFile(args[0]);\n            var h = World.Hero!;\n", @"
+            try { LoadFromFile(args[0]); }
+            catch (VarSaveException e) { Console.WriteLine(e.Message); }
+            Console.WriteLine($""after: hero={World.Hero?.Name ?? ""none""} version={World.Version} label={World.Label}"");
+            return;
+            var h = World.Hero!; var snapshot = LoadFromFile(args[0]);
+");
+            Assert.Contains("catch (VarSaveException e)", reporting);
+            return reporting;
+        }
+
         [Fact]
         public void A_version_1_save_loads_into_version_2_with_every_change_mapped()
         {
@@ -113,15 +127,7 @@ namespace Game
             var directory = Processes.NewTemporaryDirectory();
             var file = Path.Combine(directory, "v1.varsave");
             CompiledProgram.Build(Path.Combine(directory, "v1"), Version1).Run(directory, file);
-            var changed = Version2
-                .Replace("public static string Label = \"v2\";", "public static int Label = 2;")
-                .Replace("            var snapshot = LoadFromFile(args[0]);\n            var h = World.Hero!;\n", @"
-            try { LoadFromFile(args[0]); }
-            catch (VarSaveException e) { Console.WriteLine(e.Message); }
-            Console.WriteLine($""after: hero={World.Hero?.Name ?? ""none""} version={World.Version} label={World.Label}"");
-            return;
-            var h = World.Hero!; var snapshot = LoadFromFile(args[0]);
-");
+            var changed = ReportingFailedLoad(Version2.Replace("public static string Label = \"v2\";", "public static int Label = 2;"));
             Assert.Contains("public static int Label = 2;", changed);
 
             var output = CompiledProgram.Build(Path.Combine(directory, "v3"), changed).Run(directory, file);
@@ -138,16 +144,9 @@ namespace Game
             var directory = Processes.NewTemporaryDirectory();
             var file = Path.Combine(directory, "v1.varsave");
             CompiledProgram.Build(Path.Combine(directory, "v1"), Version1).Run(directory, file);
-            var failing = Version2
-                .Replace("[AfterLoad] private static void Check() => HookSaw = $\"{Label} with {Pet?.Kind}\";",
-                         "[AfterLoad] private static void Check() => throw new InvalidOperationException(\"boom\");")
-                .Replace("            var snapshot = LoadFromFile(args[0]);\n            var h = World.Hero!;\n", @"
-            try { LoadFromFile(args[0]); }
-            catch (VarSaveException e) { Console.WriteLine(e.Message); }
-            Console.WriteLine($""after: hero={World.Hero?.Name ?? ""none""} version={World.Version} label={World.Label}"");
-            return;
-            var h = World.Hero!; var snapshot = LoadFromFile(args[0]);
-");
+            var failing = ReportingFailedLoad(Version2.Replace(
+                "[AfterLoad] private static void Check() => HookSaw = $\"{Label} with {Pet?.Kind}\";",
+                "[AfterLoad] private static void Check() => throw new InvalidOperationException(\"boom\");"));
             Assert.Contains("boom", failing);
 
             var output = CompiledProgram.Build(Path.Combine(directory, "v4"), failing).Run(directory, file);
