@@ -69,12 +69,16 @@ namespace VarSave.Benchmarks
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
-        public static readonly Newtonsoft.Json.JsonSerializer Serializer = Newtonsoft.Json.JsonSerializer.Create(new JsonSerializerSettings
+        public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
         {
             PreserveReferencesHandling = PreserveReferencesHandling.All,
             // Reading stops at depth 64 by default; Target chains are far deeper (see above).
             MaxDepth = null,
-        });
+        };
+
+        // A serializer per call, as JsonConvert does: a shared one keeps its reference resolver,
+        // whose "$id" counter then goes on growing from one call to the next (and so does the output).
+        private static Newtonsoft.Json.JsonSerializer Serializer() => Newtonsoft.Json.JsonSerializer.Create(Settings);
 
         public override string Name => "Newtonsoft.Json";
 
@@ -83,7 +87,7 @@ namespace VarSave.Benchmarks
             using var stream = new MemoryStream();
             using (var text = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true))
             using (var json = new JsonTextWriter(text))
-                Serializer.Serialize(json, world);
+                Serializer().Serialize(json, world);
             return stream.ToArray();
         });
 
@@ -91,7 +95,7 @@ namespace VarSave.Benchmarks
         {
             using var text = new StreamReader(new MemoryStream(bytes, writable: false), Utf8);
             using var json = new JsonTextReader(text);
-            return Serializer.Deserialize<World>(json)!;
+            return Serializer().Deserialize<World>(json)!;
         });
     }
 

@@ -19,7 +19,7 @@ namespace VarSave.Benchmarks
     {
         public static void Run(int n, int runs)
         {
-            var prepared = Workload.For(n);
+            var prepared = Workload.For(n, new VarSaveEngine());
             byte[] snapshot = prepared.Bytes["VarSave"];
             Console.WriteLine($"experiments: N = {n:N0}, snapshot {snapshot.Length:N0} bytes, median of {runs}; {Machine.Load()}");
             Crc(snapshot, runs);

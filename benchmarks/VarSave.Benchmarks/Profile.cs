@@ -20,8 +20,8 @@ namespace VarSave.Benchmarks
 
         public static void Run(int n, int runs, string? loop, int seconds)
         {
-            var prepared = Workload.For(n);
             var engine = new VarSaveEngine();
+            var prepared = Workload.For(n, engine);
             byte[] bytes = prepared.Bytes[engine.Name];
             if (loop != null)
             {

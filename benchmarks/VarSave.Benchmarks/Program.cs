@@ -1,6 +1,6 @@
 // VarSave benchmarks (issue 7). See docs/performance.md.
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- quick [--n 100000] [--runs 5] [--warmups 2] [--no-pickle]
-//   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- full [--n 10000 100000 1000000] [--iterations 10] [--warmups 2] [--no-pickle] [BenchmarkDotNet args]
+//   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- full [--n 10000 100000 1000000] [--iterations 10] [--warmups 2] [--no-pickle] [--all] [BenchmarkDotNet args]
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- profile [--n 100000] [--runs 5] [--loop save|load --seconds 10]
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- experiments [--n 100000] [--runs 5]
 using System;
@@ -26,6 +26,7 @@ namespace VarSave.Benchmarks
             int seconds = TakeInts(rest, "--seconds").FirstOrDefault(10);
             string? loop = TakeString(rest, "--loop");
             bool pickle = !rest.Remove("--no-pickle");
+            bool all = rest.Remove("--all");
 
             switch (command)
             {
@@ -34,7 +35,7 @@ namespace VarSave.Benchmarks
                     return 0;
                 case "full":
                     if (sizes.Count > 0) FullSizes = sizes;
-                    Full.Run(warmups, iterations, pickle, rest.ToArray());
+                    Full.Run(warmups, iterations, pickle, all, rest.ToArray());
                     return 0;
                 case "experiments":
                     Experiments.Run(sizes.FirstOrDefault(100_000), runs);

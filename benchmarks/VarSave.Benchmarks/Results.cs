@@ -120,7 +120,9 @@ namespace VarSave.Benchmarks
 
         private static string Ms(double? ms) => ms == null ? "n/a" : Ms(ms.Value);
 
-        private static string Ms(double ms) => ms >= 100 ? ms.ToString("N0", Inv) : ms >= 10 ? ms.ToString("0.0", Inv) : ms.ToString("0.00", Inv);
+        private static string Ms(double ms) => double.IsNaN(ms) ? "not run" : Format(ms);
+
+        private static string Format(double ms) => ms >= 100 ? ms.ToString("N0", Inv) : ms >= 10 ? ms.ToString("0.0", Inv) : ms.ToString("0.00", Inv);
 
         private static string Alloc(long? bytes) => bytes == null ? "n/a" : string.Format(Inv, "{0:N1} MB", bytes.Value / 1e6);
     }

@@ -16,8 +16,11 @@ namespace VarSave.Benchmarks
         private readonly SystemTextJsonEngine _stj = new SystemTextJsonEngine();
         private readonly NewtonsoftEngine _newtonsoft = new NewtonsoftEngine();
 
+        /// <summary>The N of the current BenchmarkDotNet run (the full command runs one N at a time), or every N of the command line.</summary>
+        public static int? Only { get; set; }
+
         /// <summary>The sizes to run: 10,000, 100,000 and 1,000,000 unless the command line says otherwise.</summary>
-        public static IEnumerable<int> Sizes => Program.FullSizes;
+        public static IEnumerable<int> Sizes => Only is int n ? new[] { n } : Program.FullSizes;
 
         [ParamsSource(nameof(Sizes))]
         public int N { get; set; }

@@ -27,19 +27,21 @@ namespace VarSave.Benchmarks
         /// <summary>Encoded size per (engine, N), filled by <see cref="For"/>; the benchmark summary's Size column reads it.</summary>
         public static readonly ConcurrentDictionary<(string Engine, int N), long> Sizes = new ConcurrentDictionary<(string, int), long>();
 
-        public static Prepared For(int n)
+        /// <summary>The world for <paramref name="n"/>, with the bytes of every engine given (all by default).</summary>
+        public static Prepared For(int n, params Engine[] engines)
         {
-            if (_current != null && _current.N == n)
+            if (engines.Length == 0) engines = Engine.All;
+            if (_current == null || _current.N != n)
             {
-                GameState.World = _current.World;
-                return _current;
+                _current = null;
+                GameState.World = null;
+                GC.Collect();
+                _current = new Prepared(n, World.Build(n));
             }
-            _current = null;
-            GameState.World = null;
-            GC.Collect();
-            var prepared = new Prepared(n, World.Build(n));
-            foreach (var engine in Engine.All)
+            var prepared = _current;
+            foreach (var engine in engines)
             {
+                if (prepared.Bytes.ContainsKey(engine.Name)) continue;
                 GameState.World = prepared.World;
                 var bytes = engine.BytesOf(engine.Save(prepared.World));
                 prepared.Bytes[engine.Name] = bytes;
@@ -47,7 +49,6 @@ namespace VarSave.Benchmarks
                 World.Check(engine.Load(bytes), n);
             }
             GameState.World = prepared.World;
-            _current = prepared;
             return prepared;
         }
     }
