@@ -51,6 +51,24 @@ namespace AssemblyToProcess
             return $"{point},{mood}";
         }
 
+        /// <summary>Across awaits, locals are fields of the async state machine.</summary>
+        public static async System.Threading.Tasks.Task<string> AsyncLocals()
+        {
+            await System.Threading.Tasks.Task.Yield();
+            int x = 42;
+            string name = "Alice";
+            int captured = 7;
+            System.Func<int> read = () => captured;
+            var snapshot = ProgramState.SaveEverything();
+            x = 0;
+            name = "changed";
+            captured = -1;
+            read = null!;
+            await System.Threading.Tasks.Task.Yield();
+            ProgramState.LoadEverything(snapshot);
+            return $"{x},{name},{captured},{read()}";
+        }
+
         public static string LoadReportOf(Snapshot snapshot)
         {
             int unrelated = 1;

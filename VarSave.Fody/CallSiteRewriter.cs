@@ -73,34 +73,47 @@ namespace VarSave.Fody
             return saved;
         }
 
-        private IEnumerable<Instruction> CaptureCode(LocalAccess local) =>
-            Guarded(local, load: local.CapturedField == null ? Instruction.Create(OpCodes.Ldloc, local.Variable) : Instruction.Create(OpCodes.Ldfld, local.CapturedField),
-                    _runtime.CaptureLocal);
+        private IEnumerable<Instruction> CaptureCode(LocalAccess local) => Access(local, byAddress: false, _runtime.CaptureLocal);
 
-        private IEnumerable<Instruction> RestoreCode(LocalAccess local) =>
-            Guarded(local, load: local.CapturedField == null ? Instruction.Create(OpCodes.Ldloca, local.Variable) : Instruction.Create(OpCodes.Ldflda, local.CapturedField),
-                    _runtime.RestoreLocal);
+        private IEnumerable<Instruction> RestoreCode(LocalAccess local) => Access(local, byAddress: true, _runtime.RestoreLocal);
 
         /// <summary>
-        /// <c>[closure] load; ldstr name; call hook&lt;T&gt;</c>. A closure held in a class is
-        /// null until its scope is entered, so that case is skipped at run time.
+        /// <c>[container] load-value-or-address; ldstr name; call hook&lt;T&gt;</c>. A closure held
+        /// in a class is null until its scope is entered, so that case is skipped at run time.
         /// </summary>
-        private static IEnumerable<Instruction> Guarded(LocalAccess local, Instruction load, MethodReference hook)
+        private static IEnumerable<Instruction> Access(LocalAccess local, bool byAddress, MethodReference hook)
         {
-            var closure = local.Variable;
             var skip = Instruction.Create(OpCodes.Nop);
-            bool classClosure = local.CapturedField != null && !closure.VariableType.IsValueType;
-            if (classClosure)
+            if (local.Field == null)
             {
-                yield return Instruction.Create(OpCodes.Ldloc, closure);
-                yield return Instruction.Create(OpCodes.Brfalse, skip);
+                yield return Instruction.Create(byAddress ? OpCodes.Ldloca : OpCodes.Ldloc, local.Variable!);
             }
-            if (local.CapturedField != null)
-                yield return Instruction.Create(closure.VariableType.IsValueType ? OpCodes.Ldloca : OpCodes.Ldloc, closure);
-            yield return load;
+            else
+            {
+                foreach (var instruction in LoadContainer(local)) yield return instruction;
+                if (local.MayBeNull)
+                {
+                    yield return Instruction.Create(OpCodes.Brfalse, skip);
+                    foreach (var instruction in LoadContainer(local)) yield return instruction;
+                }
+                yield return Instruction.Create(byAddress ? OpCodes.Ldflda : OpCodes.Ldfld, local.Field);
+            }
             yield return Instruction.Create(OpCodes.Ldstr, local.Name);
             yield return Instruction.Create(OpCodes.Call, hook.MakeGeneric(local.ValueType));
-            if (classClosure) yield return skip;
+            if (local.MayBeNull) yield return skip;
+        }
+
+        /// <summary>The object (or struct address) whose field holds the local.</summary>
+        private static IEnumerable<Instruction> LoadContainer(LocalAccess local)
+        {
+            if (local.Variable != null)
+            {
+                yield return Instruction.Create(local.Variable.VariableType.IsValueType ? OpCodes.Ldloca : OpCodes.Ldloc, local.Variable);
+                yield break;
+            }
+            yield return Instruction.Create(OpCodes.Ldarg_0);
+            if (local.ClosureField != null)
+                yield return Instruction.Create(local.ClosureField.FieldType.IsValueType ? OpCodes.Ldflda : OpCodes.Ldfld, local.ClosureField);
         }
 
         /// <summary>

@@ -21,8 +21,29 @@ namespace VarSave.Fody
             // Display classes the PDB does not name are still live closures of this method.
             foreach (var variable in method.Body.Variables.Where(v => !named.Contains(v.Index) && IsDisplayClass(v.VariableType)))
                 AddCaptured(variable, found);
+            if (method.Name == "MoveNext" && method.DeclaringType.IsCompilerGenerated()) AddHoisted(method.DeclaringType, found);
             return found.Values.ToList();
         }
+
+        /// <summary>
+        /// In an async or iterator method's MoveNext, locals live on in fields of the state machine:
+        /// <c>&lt;x&gt;5__1</c> for a local x, <c>&lt;&gt;8__1</c> for a closure whose fields are captured locals.
+        /// The PDB gives their scopes only in a form Cecil does not expose, so all are taken.
+        /// </summary>
+        private static void AddHoisted(TypeDefinition stateMachine, Dictionary<string, LocalAccess> found)
+        {
+            foreach (var field in stateMachine.Fields.Where(f => !f.IsStatic))
+            {
+                var hoisted = HoistedLocal.Match(field.Name);
+                if (hoisted.Success && !found.ContainsKey(hoisted.Groups[1].Value))
+                    found[hoisted.Groups[1].Value] = LocalAccess.Hoisted(hoisted.Groups[1].Value, field.SelfReference());
+                else if (field.Name.StartsWith("<>8__") && IsDisplayClass(field.FieldType) && !(field.FieldType is GenericInstanceType))
+                    foreach (var captured in field.FieldType.Resolve().Fields.Where(f => !f.IsStatic && IsUserName(f.Name)))
+                        found[captured.Name] = LocalAccess.InHoistedClosure(field.SelfReference(), captured);
+            }
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex HoistedLocal = new System.Text.RegularExpressions.Regex(@"^<([^>]+)>5__\d+$");
 
         private static void Collect(MethodDefinition method, ScopeDebugInformation scope, int offset, Dictionary<string, LocalAccess> found, HashSet<int> named)
         {
@@ -34,7 +55,7 @@ namespace VarSave.Fody
                 var variable = method.Body.Variables[debug.Index];
                 named.Add(debug.Index);
                 if (IsDisplayClass(variable.VariableType)) AddCaptured(variable, found);
-                else if (!debug.IsDebuggerHidden && IsUserName(debug.Name)) found[debug.Name] = new LocalAccess(debug.Name, variable, null);
+                else if (!debug.IsDebuggerHidden && IsUserName(debug.Name)) found[debug.Name] = LocalAccess.Plain(debug.Name, variable);
             }
             foreach (var inner in scope.Scopes) Collect(method, inner, offset, found, named);
         }
@@ -45,7 +66,7 @@ namespace VarSave.Fody
             if (closure.VariableType is GenericInstanceType) return;
             var definition = closure.VariableType.Resolve();
             foreach (var field in definition.Fields.Where(f => !f.IsStatic && IsUserName(f.Name)))
-                found[field.Name] = new LocalAccess(field.Name, closure, field);
+                found[field.Name] = LocalAccess.InClosureLocal(closure, field);
         }
 
         public static bool IsDisplayClass(TypeReference type) => type.Name.StartsWith("<>c__DisplayClass");

@@ -20,6 +20,13 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task Locals_of_an_async_method_hoisted_into_its_state_machine_are_saved_and_assigned_back()
+        {
+            var result = await (System.Threading.Tasks.Task<string>)Woven.Call("LocalScenarios", "AsyncLocals")!;
+            Assert.Equal("42,Alice,7,7", result);
+        }
+
+        [Fact]
         public void Struct_and_enum_locals_round_trip_through_a_file()
         {
             var path = Path.Combine(Path.GetTempPath(), "varsave-locals-" + System.Guid.NewGuid().ToString("N") + ".varsave");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using AssemblyToProcess.Game;
 using VarSave;
 using VarSave.Runtime;
@@ -60,6 +61,54 @@ public static class LocalScenarios
 		internal static object <VarSave>Delegate0(object value)
 		{
 			return new Action<int>(((<>c__DisplayClass1_0)value).<CapturedLocals>b__0);
+		}
+	}
+
+	[CompilerGenerated]
+	internal sealed class <>c__DisplayClass3_0 : IStateful
+	{
+		public int captured;
+
+		internal int <AsyncLocals>b__0()
+		{
+			return captured;
+		}
+
+		public void <VarSave>Capture(StateWriter state)
+		{
+			state.Write(captured);
+		}
+
+		void IStateful.CaptureState(StateWriter state)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Capture
+			this.<VarSave>Capture(state);
+		}
+
+		public void <VarSave>Restore(StateReader state)
+		{
+			state.Read(0, ref captured);
+		}
+
+		void IStateful.RestoreState(StateReader state)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
+			this.<VarSave>Restore(state);
+		}
+
+		internal static object <VarSave>New()
+		{
+			return Allocation.Uninitialized(typeof(<>c__DisplayClass3_0));
+		}
+
+		internal static void <VarSave>RegisterDelegates(ModuleRegistration value)
+		{
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass3_0.<AsyncLocals>b__0())), typeof(Func<int>), "AssemblyToProcess.LocalScenarios::AsyncLocals()#lambda0", (object obj) => new Func<int>(((<>c__DisplayClass3_0)obj).<AsyncLocals>b__0));
+		}
+
+		internal static object <VarSave>Delegate0(object value)
+		{
+			return new Func<int>(((<>c__DisplayClass3_0)value).<AsyncLocals>b__0);
 		}
 	}
 
@@ -144,6 +193,39 @@ public static class LocalScenarios
 		CallSite.Restore(ref value, "point");
 		CallSite.EndRestore();
 		return $"{value},{value2}";
+	}
+
+	public static async Task<string> AsyncLocals()
+	{
+		<>c__DisplayClass3_0 CS$<>8__locals8 = new <>c__DisplayClass3_0();
+		await Task.Yield();
+		int x = 42;
+		string name = "Alice";
+		CS$<>8__locals8.captured = 7;
+		Func<int> read = () => CS$<>8__locals8.captured;
+		if (CS$<>8__locals8 != null)
+		{
+			CallSite.Capture(CS$<>8__locals8.captured, "captured");
+		}
+		CallSite.Capture(name, "name");
+		CallSite.Capture(read, "read");
+		CallSite.Capture(x, "x");
+		Snapshot snapshot = ProgramState.SaveEverything();
+		x = 0;
+		name = "changed";
+		CS$<>8__locals8.captured = -1;
+		read = null;
+		await Task.Yield();
+		ProgramState.LoadEverything(snapshot);
+		if (CS$<>8__locals8 != null)
+		{
+			CallSite.Restore(ref CS$<>8__locals8.captured, "captured");
+		}
+		CallSite.Restore(ref name, "name");
+		CallSite.Restore(ref read, "read");
+		CallSite.Restore(ref x, "x");
+		CallSite.EndRestore();
+		return $"{x},{name},{CS$<>8__locals8.captured},{read()}";
 	}
 
 	public static string LoadReportOf(Snapshot snapshot)

@@ -67,6 +67,8 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(Iterators.<Walk>d__1), "AssemblyToProcess.Iterators::Walk(System.Collections.Generic.List`1<System.Int32>)#statemachine", "<>1__state\0<>2__current\0items\0<>s__1\0<item>5__2", () => Allocation.Uninitialized(typeof(Iterators.<Walk>d__1)), null);
 		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null, null);
 		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass3_0), "AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0", "captured", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass3_0)), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<AsyncLocals>d__3), "AssemblyToProcess.LocalScenarios::AsyncLocals()#statemachine", "<>1__state\0<>t__builder\0<>8__1\0<x>5__2\0<name>5__3\0<read>5__4\0<snapshot>5__5\0<>u__1", () => Allocation.Uninitialized(typeof(LocalScenarios.<AsyncLocals>d__3)), null);
 		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => Allocation.Uninitialized(typeof(Character)), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(Character));
@@ -115,6 +117,7 @@ internal class <Module>
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
+		LocalScenarios.<>c__DisplayClass3_0.<VarSave>RegisterDelegates(moduleRegistration);
 		moduleRegistration.Complete();
 	}
 }
