@@ -82,9 +82,11 @@ namespace AssemblyToProcess
         private static int Double(int n) => n * 2;
     }
 
-    /// <summary>A delegate to a BCL method: no woven code made it, so it cannot be saved.</summary>
+    /// <summary>Delegates to public methods of other assemblies, made by woven code, so they can be rebound.</summary>
     public static class ForeignDelegate
     {
         public static Action<string> Make() => Console.WriteLine;
+
+        public static Action<string> AdderOf(List<string> items) => items.Add;
     }
 }

@@ -29,17 +29,17 @@ namespace VarSave.Fody
                         Note(_closureCreators, structClosure.Resolve(), method);
                     else if ((instruction.OpCode == OpCodes.Ldftn || instruction.OpCode == OpCodes.Ldvirtftn) && instruction.Operand is MethodReference target)
                     {
-                        var definition = target.Resolve();
+                        var definition = Saveability.SafeResolve(target.DeclaringType) == null ? null : target.Resolve();
                         if (definition?.Module == module) Note(_delegateCreators, definition, method);
-                        if (i + 1 < instructions.Count && instructions[i + 1].OpCode == OpCodes.Newobj
-                            && instructions[i + 1].Operand is MethodReference delegateConstructor && definition?.Module == module)
+                        if (definition != null && i + 1 < instructions.Count && instructions[i + 1].OpCode == OpCodes.Newobj
+                            && instructions[i + 1].Operand is MethodReference delegateConstructor)
                             Sites.Add(new DelegateSite(target, definition, delegateConstructor, instruction.OpCode == OpCodes.Ldvirtftn));
                     }
                 }
             }
         }
 
-        /// <summary>Every <c>ldftn/ldvirtftn M; newobj D::.ctor</c> of a method of this module.</summary>
+        /// <summary>Every <c>ldftn/ldvirtftn M; newobj D::.ctor</c> in the module, of its own methods and of other assemblies'.</summary>
         public List<DelegateSite> Sites { get; } = new List<DelegateSite>();
 
         public MethodDefinition? CreatorOfClosure(TypeDefinition closure) => _closureCreators.TryGetValue(closure, out var m) ? m : null;
@@ -53,7 +53,7 @@ namespace VarSave.Fody
         }
     }
 
-    /// <summary>A place where the module makes a delegate of one of its own methods.</summary>
+    /// <summary>A place where the module makes a delegate of a method.</summary>
     internal sealed class DelegateSite
     {
         public DelegateSite(MethodReference target, MethodDefinition definition, MethodReference delegateConstructor, bool isVirtual)

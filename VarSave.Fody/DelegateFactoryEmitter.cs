@@ -34,7 +34,7 @@ namespace VarSave.Fody
             var distinct = sites.Where(IsSupported)
                 .GroupBy(s => (s.Definition, DelegateType: s.DelegateConstructor.DeclaringType.FullName, s.IsVirtual))
                 .Select(g => g.First());
-            foreach (var byOwner in distinct.GroupBy(s => s.Definition.DeclaringType))
+            foreach (var byOwner in distinct.GroupBy(FactoryOwner))
             {
                 var register = NewMethod(byOwner.Key, RegisterName, _weaver.ModuleDefinition.TypeSystem.Void, _runtime.ModuleRegistration);
                 var il = register.Body.GetILProcessor();
@@ -44,6 +44,7 @@ namespace VarSave.Fody
                     var factory = EmitFactory(byOwner.Key, site, ordinal++);
                     il.Emit(OpCodes.Ldarg_0);
                     il.Emit(OpCodes.Ldtoken, site.Target);
+                    il.Emit(OpCodes.Ldtoken, site.Target.DeclaringType);
                     il.Emit(OpCodes.Call, _runtime.GetMethodFromHandle);
                     il.Emit(OpCodes.Ldtoken, site.DelegateConstructor.DeclaringType);
                     il.Emit(OpCodes.Call, _runtime.GetTypeFromHandle);
@@ -66,12 +67,39 @@ namespace VarSave.Fody
         private bool IsSupported(DelegateSite site)
         {
             var owner = site.Definition.DeclaringType;
-            bool generic = owner.HasGenericParameters || site.Definition.HasGenericParameters || site.DelegateConstructor.DeclaringType.ContainsGenericParameter;
-            if (!generic && !(owner.IsValueType && !site.Definition.IsStatic)) return true;
-            _weaver.WriteMessage($"VarSave: delegates to {site.Definition.FullName} cannot be saved yet ({(generic ? "generic target" : "method of a struct")}).",
-                global::Fody.MessageImportance.Normal);
+            bool external = owner.Module != _weaver.ModuleDefinition;
+            bool generic = external
+                ? site.Target.DeclaringType.ContainsGenericParameter || site.Target is GenericInstanceMethod || site.DelegateConstructor.DeclaringType.ContainsGenericParameter
+                : owner.HasGenericParameters || site.Definition.HasGenericParameters || site.DelegateConstructor.DeclaringType.ContainsGenericParameter;
+            string? reason = generic ? "generic target"
+                : owner.IsValueType && !site.Definition.IsStatic ? "method of a struct"
+                : external && !(site.Definition.IsPublic && IsVisibleEverywhere(owner)) ? "not public in its assembly"
+                : null;
+            if (reason == null) return true;
+            _weaver.WriteMessage($"VarSave: delegates to {site.Definition.FullName} cannot be saved yet ({reason}).", global::Fody.MessageImportance.Normal);
             return false;
         }
+
+        /// <summary>
+        /// Where a factory lives: inside the target's own type (ldftn on its private members is allowed
+        /// only there), or, for a public method of another assembly, in one class of this module.
+        /// </summary>
+        private TypeDefinition FactoryOwner(DelegateSite site)
+        {
+            var owner = site.Definition.DeclaringType;
+            if (owner.Module == _weaver.ModuleDefinition) return owner;
+            if (_externalOwner != null) return _externalOwner;
+            var module = _weaver.ModuleDefinition;
+            _externalOwner = new TypeDefinition("", "<VarSave>ExternalDelegates",
+                TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit, module.TypeSystem.Object);
+            module.Types.Add(_externalOwner);
+            return _externalOwner;
+        }
+
+        private TypeDefinition? _externalOwner;
+
+        private static bool IsVisibleEverywhere(TypeDefinition type) =>
+            type.IsPublic || type.IsNestedPublic && IsVisibleEverywhere(type.DeclaringType);
 
         private MethodDefinition EmitFactory(TypeDefinition owner, DelegateSite site, int ordinal)
         {
@@ -86,7 +114,7 @@ namespace VarSave.Fody
             else
             {
                 il.Emit(OpCodes.Ldarg_0);
-                il.Emit(OpCodes.Castclass, owner);
+                il.Emit(OpCodes.Castclass, site.Target.DeclaringType);
                 if (site.IsVirtual)
                 {
                     il.Emit(OpCodes.Dup);

@@ -44,7 +44,7 @@ namespace VarSave.Fody
             EndRestore = Import(callSite, "EndRestore");
 
             GetTypeFromHandle = Import(Find("System.Type"), "GetTypeFromHandle");
-            GetMethodFromHandle = module.ImportReference(Find("System.Reflection.MethodBase").Methods.Single(m => m.Name == "GetMethodFromHandle" && m.Parameters.Count == 1));
+            GetMethodFromHandle = module.ImportReference(Find("System.Reflection.MethodBase").Methods.Single(m => m.Name == "GetMethodFromHandle" && m.Parameters.Count == 2));
             FuncOfObjectToObjectConstructor = DelegateConstructor(weaver, "System.Func`2", module.TypeSystem.Object, module.TypeSystem.Object);
             FuncOfObjectConstructor = DelegateConstructor(weaver, "System.Func`1", module.TypeSystem.Object);
             ActionOfWriterConstructor = DelegateConstructor(weaver, "System.Action`1", StateWriter);

@@ -22,6 +22,7 @@ namespace VarSave.Tests
         [InlineData("AssemblyToProcess.LocalScenarios")]
         [InlineData("AssemblyToProcess.Delegates")]
         [InlineData("<Module>")]
+        [InlineData("<VarSave>ExternalDelegates")]
         public void Woven_type_matches_the_approved_decompilation(string typeName)
         {
             string actual = Decompile(typeName);

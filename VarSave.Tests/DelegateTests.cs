@@ -27,11 +27,26 @@ namespace VarSave.Tests
         [Fact]
         public void A_delegate_to_a_method_no_woven_code_made_into_one_is_refused_with_its_path()
         {
-            var foreign = Woven.Call("ForeignDelegate", "Make");
+            Func<string?> madeHere = Console.ReadLine;   // the test assembly is not woven
             UnsaveableObjectException? error = null;
-            Woven.WithRoot(foreign, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
+            Woven.WithRoot(madeHere, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
             Assert.Equal("static AssemblyToProcess.Roots.Current", error!.ObjectPath);
-            Assert.Contains("System.Console.WriteLine", error.Message);
+            Assert.Contains("System.Console.ReadLine", error.Message);
+        }
+
+        [Fact]
+        public void Delegates_woven_code_made_to_public_methods_of_other_assemblies_are_rebound()
+        {
+            var items = new System.Collections.Generic.List<string> { "a" };
+            var roots = new object[] { Woven.Call("ForeignDelegate", "Make")!, Woven.Call("ForeignDelegate", "AdderOf", items)!, items };
+
+            var restored = (object[])Woven.RoundTrip(roots)!;
+
+            Assert.Equal("WriteLine", ((Action<string>)restored[0]).Method.Name);
+            var restoredItems = (System.Collections.Generic.List<string>)restored[2];
+            ((Action<string>)restored[1])("b");
+            Assert.Equal(new[] { "a", "b" }, restoredItems);
+            Assert.Equal(new[] { "a" }, items);
         }
 
         [Fact]

@@ -70,10 +70,10 @@ public static class Delegates
 
 		internal static void <VarSave>RegisterDelegates(ModuleRegistration? value)
 		{
-			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>b__0(int))), typeof(Func<int, int>), "AssemblyToProcess.Delegates::Build()#lambda0", (object? obj) => new Func<int, int>(((<>c__DisplayClass10_0)obj).<Build>b__0));
-			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>b__1())), typeof(Func<int>), "AssemblyToProcess.Delegates::Build()#lambda1", (object? obj) => new Func<int>(((<>c__DisplayClass10_0)obj).<Build>b__1));
-			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>b__2())), typeof(Func<int>), "AssemblyToProcess.Delegates::Build()#lambda2", (object? obj) => new Func<int>(((<>c__DisplayClass10_0)obj).<Build>b__2));
-			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>g__Next|6())), typeof(Func<int>), "AssemblyToProcess.Delegates::Build()#local:Next", (object? obj) => new Func<int>(Next));
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>b__0(int)), typeof(<>c__DisplayClass10_0).TypeHandle), typeof(Func<int, int>), "AssemblyToProcess.Delegates::Build()#lambda0", (object? obj) => new Func<int, int>(((<>c__DisplayClass10_0)obj).<Build>b__0));
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>b__1()), typeof(<>c__DisplayClass10_0).TypeHandle), typeof(Func<int>), "AssemblyToProcess.Delegates::Build()#lambda1", (object? obj) => new Func<int>(((<>c__DisplayClass10_0)obj).<Build>b__1));
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>b__2()), typeof(<>c__DisplayClass10_0).TypeHandle), typeof(Func<int>), "AssemblyToProcess.Delegates::Build()#lambda2", (object? obj) => new Func<int>(((<>c__DisplayClass10_0)obj).<Build>b__2));
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass10_0.<Build>g__Next|6()), typeof(<>c__DisplayClass10_0).TypeHandle), typeof(Func<int>), "AssemblyToProcess.Delegates::Build()#local:Next", (object? obj) => new Func<int>(Next));
 			int Next()
 			{
 				return seed += 10;
@@ -214,7 +214,7 @@ public static class Delegates
 
 	internal static void <VarSave>RegisterDelegates(ModuleRegistration? value)
 	{
-		value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(Delegates.Double(int))), typeof(Func<int, int>), "AssemblyToProcess.Delegates::Double(System.Int32)", (object? obj) => new Func<int, int>(Double));
+		value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(Delegates.Double(int)), typeof(Delegates).TypeHandle), typeof(Func<int, int>), "AssemblyToProcess.Delegates::Double(System.Int32)", (object? obj) => new Func<int, int>(Double));
 	}
 
 	internal static object? <VarSave>Delegate0(object? value)

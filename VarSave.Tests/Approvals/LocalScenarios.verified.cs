@@ -55,7 +55,7 @@ public static class LocalScenarios
 
 		internal static void <VarSave>RegisterDelegates(ModuleRegistration value)
 		{
-			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass1_0.<CapturedLocals>b__0(int))), typeof(Action<int>), "AssemblyToProcess.LocalScenarios::CapturedLocals()#lambda0", (object obj) => new Action<int>(((<>c__DisplayClass1_0)obj).<CapturedLocals>b__0));
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass1_0.<CapturedLocals>b__0(int)), typeof(<>c__DisplayClass1_0).TypeHandle), typeof(Action<int>), "AssemblyToProcess.LocalScenarios::CapturedLocals()#lambda0", (object obj) => new Action<int>(((<>c__DisplayClass1_0)obj).<CapturedLocals>b__0));
 		}
 
 		internal static object <VarSave>Delegate0(object value)
@@ -103,7 +103,7 @@ public static class LocalScenarios
 
 		internal static void <VarSave>RegisterDelegates(ModuleRegistration value)
 		{
-			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass3_0.<AsyncLocals>b__0())), typeof(Func<int>), "AssemblyToProcess.LocalScenarios::AsyncLocals()#lambda0", (object obj) => new Func<int>(((<>c__DisplayClass3_0)obj).<AsyncLocals>b__0));
+			value.AddDelegate(MethodBase.GetMethodFromHandle(__ldtoken(<>c__DisplayClass3_0.<AsyncLocals>b__0()), typeof(<>c__DisplayClass3_0).TypeHandle), typeof(Func<int>), "AssemblyToProcess.LocalScenarios::AsyncLocals()#lambda0", (object obj) => new Func<int>(((<>c__DisplayClass3_0)obj).<AsyncLocals>b__0));
 		}
 
 		internal static object <VarSave>Delegate0(object value)

@@ -116,6 +116,7 @@ internal class <Module>
 		Delegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
+		<VarSave>ExternalDelegates.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass3_0.<VarSave>RegisterDelegates(moduleRegistration);
 		moduleRegistration.Complete();
