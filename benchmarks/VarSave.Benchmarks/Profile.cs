@@ -35,14 +35,18 @@ namespace VarSave.Benchmarks
             Console.WriteLine($"whole save {total.SaveMs,8:0.0} ms, {total.SaveAlloc / 1e6,7:0.0} MB allocated ({(double)total.SaveAlloc! / n:0} B per player)");
             Console.WriteLine($"whole load {total.LoadMs,8:0.0} ms, {total.LoadAlloc / 1e6,7:0.0} MB allocated ({(double)total.LoadAlloc! / n:0} B per player)");
             Console.WriteLine();
-            try
+            foreach (var (name, phases) in new[] { ("save", SavePhases(prepared)), ("load", LoadPhases(bytes)) })
             {
-                Phases("save", runs, SavePhases(prepared));
-                Phases("load", runs, LoadPhases(bytes));
-            }
-            catch (Exception e) when (e is MissingMemberException || e is NullReferenceException || e is TargetInvocationException || e is ArgumentException || e is InvalidCastException)
-            {
-                Console.WriteLine("The phase breakdown needs the runtime's internals as of issue 7 and they have changed: " + e.Message);
+                try
+                {
+                    Phases(name, runs, phases);
+                }
+                catch (Exception e) when (e is MissingMemberException || e is NullReferenceException || e is TargetInvocationException || e is ArgumentException || e is InvalidCastException || e is InvalidOperationException)
+                {
+                    Console.WriteLine($"No {name} phase breakdown: it calls the runtime's internals as they were at commit f68b216, and they have changed ({e.GetType().Name}: {e.Message}).");
+                    Console.WriteLine("Profile with dotnet-trace instead (docs/performance.md).");
+                    Console.WriteLine();
+                }
             }
         }
 
@@ -115,9 +119,10 @@ namespace VarSave.Benchmarks
             var assemble = Method(writerType, "Assemble");
             var statics = Internal("VarSave.Registry.TypeRegistry").GetProperty("TypesWithStatics", Any)!.GetValue(null);
             var locals = Array.CreateInstance(Internal("VarSave.Graph.CapturedLocal"), 0);
-            var crc = Method(Internal("VarSave.Format.Crc32"), "Compute");
+            var checksum = typeof(ProgramState).Assembly.GetType("VarSave.Format.Crc32") ?? typeof(ProgramState).Assembly.GetType("VarSave.Format.Crc32C");
+            var crc = checksum == null ? null : Method(checksum, "Compute");
             object? writer = null, roots = null, records = null;
-            return new List<Phase>
+            var phases = new List<Phase>
             {
                 new("StateWriter.WriteRoots (statics, queue the world)", _ =>
                 {
@@ -126,14 +131,18 @@ namespace VarSave.Benchmarks
                     return roots = writeRoots.Invoke(writer, new[] { statics, locals });
                 }),
                 new("StateWriter.WriteObjects (walk + encode)", _ => records = writeObjects.Invoke(writer, null)),
-                new("StateWriter.Assemble (copy + CRC-32 + ToArray)", _ => assemble.Invoke(writer, new[] { records, roots })),
-                new("  of which Crc32.Compute over the snapshot", data =>
+                new("StateWriter.Assemble (copy + checksum + ToArray)", _ => assemble.Invoke(writer, new[] { records, roots })),
+            };
+            if (crc != null)
+            {
+                phases.Add(new($"  of which {checksum!.Name}.Compute over the snapshot", data =>
                 {
                     var array = (byte[])data!;
                     crc.Invoke(null, new object[] { array, 0, array.Length - 4 });
                     return data;
-                }),
-            };
+                }));
+            }
+            return phases;
         };
 
         private static Func<List<Phase>> LoadPhases(byte[] bytes) => () =>
