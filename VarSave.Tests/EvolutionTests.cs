@@ -75,6 +75,22 @@ public static class Program
         }
 
         [Fact]
+        public void A_closure_whose_method_no_longer_captures_a_variable_fails_naming_the_method_and_variable()
+        {
+            var directory = Processes.NewTemporaryDirectory();
+            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1.Replace("\r\n", "\n"));
+            var changed = Version1.Replace("        AddX = n => n + x;\n", "        AddX = n => n + 40;\n");
+            Assert.NotEqual(Version1, changed);
+            var second = CompiledProgram.Build(Path.Combine(directory, "v5"), changed.Replace("\r\n", "\n"));
+            string file = Path.Combine(directory, "game.varsave");
+            first.Run(directory, "save", file);
+
+            var error = Assert.ThrowsAny<System.Exception>(() => second.Run(directory, "load", file));
+            Assert.Contains("Game::Setup()#closure0, whose method no longer captures x", error.Message);
+            Directory.Delete(directory, true);
+        }
+
+        [Fact]
         public void A_closure_whose_method_lost_a_lambda_fails_naming_the_method()
         {
             var directory = Processes.NewTemporaryDirectory();

@@ -51,11 +51,11 @@ namespace VarSave.Graph
         public DelegateTarget? Delegate { get; private set; }
 
         /// <summary>Maps saved field names to the loading type's fields, by name, once per load.</summary>
-        public void MapFields(WovenType woven, string[] savedFields, LoadReportBuilder report)
+        public void MapFields(WovenType woven, string[] savedFields, List<string> defaulted, List<string> ignored)
         {
             Woven = woven;
             SavedFields = savedFields;
-            FieldMap = MapNames(Name, woven.Fields, savedFields, report.DefaultedFields, report.IgnoredFields);
+            FieldMap = MapNames(Name, woven.Fields, savedFields, defaulted, ignored);
             MissesFields = Array.IndexOf(FieldMap, -1) >= 0;
             SameSchema = savedFields.Length == FieldMap.Length && !FieldMap.Where((saved, current) => saved != current).Any();
         }

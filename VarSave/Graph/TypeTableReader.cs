@@ -50,7 +50,12 @@ namespace VarSave.Graph
                     if (woven.Type.IsGenericTypeDefinition != args.Length > 0 || (args.Length > 0 && woven.Type.GetGenericArguments().Length != args.Length))
                         return LoadedType.Missing(key, $"it holds a {key}, which has a different number of generic parameters in the loading program");
                     var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : Close(woven.Type, key, args, reader);
-                    if (loaded.Type != null) loaded.MapFields(woven, fields, report);
+                    if (loaded.Type == null) return loaded;
+                    var ignored = new System.Collections.Generic.List<string>();
+                    loaded.MapFields(woven, fields, report.DefaultedFields, ignored);
+                    if (ignored.Count > 0 && IsCompilerState(key))
+                        return LoadedType.Missing(key, $"it holds the closure {key}, whose method no longer captures {string.Join(", ", ignored.ConvertAll(f => f.Substring(key.Length + 1)))} in the loading program: the method changed, so the saved closure cannot be resumed safely");
+                    report.IgnoredFields.AddRange(ignored);
                     return loaded;
                 }
                 case TypeKind.Array:
@@ -76,6 +81,9 @@ namespace VarSave.Graph
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }
         }
+
+        /// <summary>Closures and state machines: a saved variable the loading program's version lacks means the method changed.</summary>
+        private static bool IsCompilerState(string key) => key.Contains("#closure") || key.Contains("#statemachine");
 
         private static bool IsTuple(Type type) =>
             type.IsGenericType && (type.GetGenericTypeDefinition().FullName!.StartsWith("System.Tuple`", StringComparison.Ordinal)
