@@ -18,7 +18,15 @@ namespace VarSave.Graph
             var backup = new StaticsBackup();
             foreach (var holder in holders.Distinct())
             {
-                var values = StateWriter.Record(holder.CaptureStatics!);
+                object?[] values;
+                try
+                {
+                    values = StateWriter.Record(holder.CaptureStatics!);
+                }
+                catch (System.TypeInitializationException e)
+                {
+                    throw new VarSaveException($"Cannot load: the static constructor of {holder.Key} failed ({e.InnerException?.Message}), so its statics cannot be kept safe during the load.", e);
+                }
                 backup._saved.Add(new StaticRoot(holder, values, Enumerable.Range(0, values.Length).ToArray()));
             }
             return backup;
