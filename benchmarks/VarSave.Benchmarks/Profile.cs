@@ -41,7 +41,8 @@ namespace VarSave.Benchmarks
                 {
                     Phases(name, runs, phases);
                 }
-                catch (Exception e) when (e is MissingMemberException || e is NullReferenceException || e is TargetInvocationException || e is ArgumentException || e is InvalidCastException || e is InvalidOperationException)
+                catch (Exception e) when (e is MissingMemberException || e is AmbiguousMatchException || e is NullReferenceException || e is TargetInvocationException
+                                          || e is ArgumentException || e is InvalidCastException || e is InvalidOperationException || e is TargetParameterCountException)
                 {
                     Console.WriteLine($"No {name} phase breakdown: it calls the runtime's internals as they were at commit f68b216, and they have changed ({e.GetType().Name}: {e.Message}).");
                     Console.WriteLine("Profile with dotnet-trace instead (docs/performance.md).");
@@ -113,7 +114,7 @@ namespace VarSave.Benchmarks
         private static Func<List<Phase>> SavePhases(Prepared prepared) => () =>
         {
             var writerType = Internal("VarSave.Runtime.StateWriter");
-            var construct = writerType.GetConstructor(Any, Type.EmptyTypes) ?? throw new MissingMethodException("StateWriter()");
+            var construct = writerType.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) ?? throw new MissingMethodException("StateWriter()");
             var writeRoots = Method(writerType, "WriteRoots");
             var writeObjects = Method(writerType, "WriteObjects");
             var assemble = Method(writerType, "Assemble");
@@ -152,7 +153,7 @@ namespace VarSave.Benchmarks
             var reportType = Internal("VarSave.Graph.LoadReportBuilder");
             var checkEnvelope = Method(readerType, "CheckEnvelope");
             var readTypes = Method(Internal("VarSave.Graph.TypeTableReader"), "Read");
-            var construct = readerType.GetConstructors(Any).Single(c => c.GetParameters().Length == 3);
+            var construct = readerType.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Single(c => c.GetParameters().Length == 3);
             var readRecordIndex = Method(readerType, "ReadRecordIndex");
             var createObjects = Method(readerType, "CreateObjects");
             var readRoots = Method(readerType, "ReadRoots");
