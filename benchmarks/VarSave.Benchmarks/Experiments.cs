@@ -22,9 +22,42 @@ namespace VarSave.Benchmarks
             var prepared = Workload.For(n, new VarSaveEngine());
             byte[] snapshot = prepared.Bytes["VarSave"];
             Console.WriteLine($"experiments: N = {n:N0}, snapshot {snapshot.Length:N0} bytes, median of {runs}; {Machine.Load()}");
+            Defaults(Math.Min(n, 10_000));
             Crc(snapshot, runs);
             IdentityMaps(prepared.World, runs);
             LoadWithoutGc(prepared, runs);
+        }
+
+        /// <summary>What the JSON serializers do with their default depth limits on this workload (the benchmarks raise them).</summary>
+        private static void Defaults(int n)
+        {
+            var world = World.Build(n);
+            var stj = new System.Text.Json.JsonSerializerOptions
+            {
+                ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.Preserve,
+                IncludeFields = true,
+            };
+            Console.WriteLine($"  System.Text.Json, default MaxDepth, N = {n:N0}: " + Outcome(() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(world, stj)));
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { PreserveReferencesHandling = Newtonsoft.Json.PreserveReferencesHandling.All };
+            string json = DeepStack.Run(() => Newtonsoft.Json.JsonConvert.SerializeObject(world, settings));
+            Console.WriteLine($"  Newtonsoft.Json, default MaxDepth, N = {n:N0}: write ok, read " +
+                              Outcome(() => Newtonsoft.Json.JsonConvert.DeserializeObject<World>(json, settings)!));
+        }
+
+        private static string Outcome(Func<object> work)
+        {
+            try
+            {
+                DeepStack.Run(work);
+                return "ok";
+            }
+            catch (InvalidOperationException e)
+            {
+                Exception inner = e;
+                while (inner.InnerException != null) inner = inner.InnerException;
+                string message = inner.Message;
+                return "fails: " + inner.GetType().Name + ": " + (message.Length > 200 ? message.Substring(0, 200) + "..." : message);
+            }
         }
 
         private static void Crc(byte[] data, int runs)
