@@ -1,63 +1,85 @@
-using System;
 using System.Runtime.CompilerServices;
 
 namespace VarSave.Graph
 {
     /// <summary>
     /// Object → id by reference, open addressing with linear probing. Built for the save walk:
-    /// insert-only, one lookup per reference met, no comparer interface calls, no per-entry allocation.
+    /// insert-only, one lookup per reference met, no comparer interface calls, no per-entry
+    /// allocation, and key and id side by side so a lookup touches one cache line (at a million
+    /// objects the walk is bound by memory, not by instructions).
     /// </summary>
     internal sealed class IdentityMap
     {
-        private object?[] _keys;
-        private int[] _values;
+        private struct Entry
+        {
+            public object? Key;
+            public int Id;
+        }
+
+        private Entry[] _entries;
         private int _count;
+        private int _shift;
 
         /// <summary>Sized for about <paramref name="expected"/> objects without growing.</summary>
         public IdentityMap(int expected = 512)
         {
             int size = 1024;
             while (size < expected * 2) size *= 2;
-            _keys = new object?[size];
-            _values = new int[size];
+            _entries = new Entry[size];
+            _shift = ShiftFor(size);
         }
 
         /// <summary>The id of <paramref name="key"/>, or -1.</summary>
         public int Find(object key)
         {
-            int mask = _keys.Length - 1;
-            for (int slot = RuntimeHelpers.GetHashCode(key) & mask; ; slot = (slot + 1) & mask)
+            var entries = _entries;
+            int mask = entries.Length - 1;
+            for (int slot = Slot(key, _shift); ; slot = (slot + 1) & mask)
             {
-                var found = _keys[slot];
+                var found = entries[slot].Key;
                 if (found == null) return -1;
-                if (ReferenceEquals(found, key)) return _values[slot];
+                if (ReferenceEquals(found, key)) return entries[slot].Id;
             }
         }
 
         /// <summary>Adds a key known to be absent.</summary>
-        public void Add(object key, int value)
+        public void Add(object key, int id)
         {
-            if (++_count * 2 > _keys.Length) Grow();
-            Insert(_keys, _values, key, value);
+            if (++_count * 2 > _entries.Length) Grow();
+            Insert(_entries, _shift, key, id);
         }
 
-        private static void Insert(object?[] keys, int[] values, object key, int value)
+        /// <summary>
+        /// The runtime's object hash codes come from a per-thread linear congruential generator,
+        /// whose low bits repeat with short periods; multiplying by 2^32/φ and keeping the high
+        /// bits (Fibonacci hashing) spreads them over the table.
+        /// </summary>
+        private static int Slot(object key, int shift) => (int)(((uint)RuntimeHelpers.GetHashCode(key) * 2654435769u) >> shift);
+
+        private static int ShiftFor(int size)
         {
-            int mask = keys.Length - 1;
-            int slot = RuntimeHelpers.GetHashCode(key) & mask;
-            while (keys[slot] != null) slot = (slot + 1) & mask;
-            keys[slot] = key;
-            values[slot] = value;
+            int bits = 0;
+            while ((1 << bits) < size) bits++;
+            return 32 - bits;
+        }
+
+        private static void Insert(Entry[] entries, int shift, object key, int id)
+        {
+            int mask = entries.Length - 1;
+            int slot = Slot(key, shift);
+            while (entries[slot].Key != null) slot = (slot + 1) & mask;
+            entries[slot].Key = key;
+            entries[slot].Id = id;
         }
 
         private void Grow()
         {
-            var keys = new object?[_keys.Length * 2];
-            var values = new int[keys.Length];
-            for (int i = 0; i < _keys.Length; i++)
-                if (_keys[i] is object key) Insert(keys, values, key, _values[i]);
-            _keys = keys;
-            _values = values;
+            var entries = new Entry[_entries.Length * 2];
+            int shift = ShiftFor(entries.Length);
+            foreach (var entry in _entries)
+                if (entry.Key != null) Insert(entries, shift, entry.Key, entry.Id);
+            _entries = entries;
+            _shift = shift;
         }
     }
 }
