@@ -5,11 +5,14 @@ using Fody;
 namespace VarSave.Fody
 {
     /// <summary>
-    /// The VarSave weaver. Execute is the whole pipeline; each step is one file:
-    /// plan the types (<see cref="TypePlanner"/>), emit their state methods
-    /// (<see cref="StateMethodEmitter"/>), register them in the module initializer
-    /// (<see cref="RegistrationEmitter"/>), and rewrite ProgramState call sites
-    /// (<see cref="CallSiteRewriter"/>).
+    /// The VarSave weaver. Execute is the whole pipeline; each step is one file: read the
+    /// configuration (<see cref="WeaverConfig"/>), index who creates which closure and delegate
+    /// (<see cref="CreationIndex"/>), plan the types with their stable keys (<see cref="TypePlanner"/>,
+    /// <see cref="TypeKeys"/>), rewrite ProgramState call sites (<see cref="CallSiteRewriter"/>), emit
+    /// each type's state methods, initializer factory and hooks (<see cref="StateMethodEmitter"/>,
+    /// <see cref="FieldInitializerEmitter"/>, <see cref="AfterLoadEmitter"/>), the delegate factories
+    /// (<see cref="DelegateFactoryEmitter"/>), and the module initializer that registers it all
+    /// (<see cref="RegistrationEmitter"/>).
     /// </summary>
     public sealed class ModuleWeaver : BaseModuleWeaver
     {
