@@ -18,6 +18,11 @@ namespace VarSave.Fody
             CaptureState = Import(stateful, "CaptureState");
             RestoreState = Import(stateful, "RestoreState");
 
+            var marked = Find("VarSave.Runtime.IMarked");
+            Marked = module.ImportReference(marked);
+            GetMark = Import(marked, "get_VarSaveMark");
+            SetMark = Import(marked, "set_VarSaveMark");
+
             var writer = Find("VarSave.Runtime.StateWriter");
             StateWriter = module.ImportReference(writer);
             Write = Import(writer, "Write");
@@ -56,6 +61,9 @@ namespace VarSave.Fody
         public TypeReference Stateful { get; }
         public MethodReference CaptureState { get; }
         public MethodReference RestoreState { get; }
+        public TypeReference Marked { get; }
+        public MethodReference GetMark { get; }
+        public MethodReference SetMark { get; }
         public TypeReference StateWriter { get; }
         public MethodReference Write { get; }
         public TypeReference StateReader { get; }

@@ -25,9 +25,12 @@ namespace VarSave.Fody
             _runtime = runtime;
         }
 
+        public const string MarkName = "<VarSave>mark";
+
         public void Emit(TypePlan plan)
         {
             if (plan.HasInstanceState) EmitInstanceMethods(plan);
+            if (plan.HasInstanceState && plan.WovenBase == null && !plan.Type.IsValueType) EmitMark(plan.Type);
             if (plan.HasFactory) EmitFactory(plan.Type);
             if (plan.Statics.Count > 0) EmitStaticMethods(plan);
         }
@@ -87,6 +90,38 @@ namespace VarSave.Fody
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Call, method);
+        }
+
+        /// <summary>
+        /// The root of a woven class hierarchy gets a field where a save notes (save number, id) and
+        /// implements IMarked over it, so the walk finds an object's id without a table lookup. The
+        /// field is [NonSerialized]-flagged: it is never part of the schema.
+        /// </summary>
+        private void EmitMark(TypeDefinition type)
+        {
+            var field = new FieldDefinition(MarkName, FieldAttributes.Private | FieldAttributes.NotSerialized, _module.TypeSystem.Int64);
+            type.Fields.Add(field);
+            var self = field.SelfReference();
+            type.Interfaces.Add(new InterfaceImplementation(_runtime.Marked));
+            var attributes = MethodAttributes.Private | MethodAttributes.Final | MethodAttributes.Virtual | MethodAttributes.NewSlot | MethodAttributes.HideBySig;
+
+            var getter = new MethodDefinition("<VarSave>get_Mark", attributes, _module.TypeSystem.Int64);
+            getter.Overrides.Add(_runtime.GetMark);
+            var il = getter.Body.GetILProcessor();
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldfld, self);
+            il.Emit(OpCodes.Ret);
+            type.Methods.Add(getter);
+
+            var setter = new MethodDefinition("<VarSave>set_Mark", attributes, _module.TypeSystem.Void);
+            setter.Parameters.Add(new ParameterDefinition("value", ParameterAttributes.None, _module.TypeSystem.Int64));
+            setter.Overrides.Add(_runtime.SetMark);
+            il = setter.Body.GetILProcessor();
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Stfld, self);
+            il.Emit(OpCodes.Ret);
+            type.Methods.Add(setter);
         }
 
         private void EmitFactory(TypeDefinition type)

@@ -164,6 +164,31 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void Saves_on_several_threads_at_once_each_keep_shared_references_and_cycles()
+        {
+            dynamic a = Woven.New("Game.Character", "A");
+            dynamic b = Woven.New("Game.Character", "B");
+            a.Target = b;
+            b.Target = a;
+            var graph = new List<object>();
+            for (int i = 0; i < 2000; i++) graph.Add(i % 2 == 0 ? (object)a : b);
+            var snapshots = new System.Collections.Concurrent.ConcurrentBag<Snapshot>();
+            Woven.WithRoot(graph, () =>
+                System.Threading.Tasks.Parallel.For(0, 16, _ => snapshots.Add(ProgramState.SaveEverything())));
+
+            var sizes = snapshots.Select(s => s.Length).Distinct().ToList();
+            Assert.Single(sizes);
+            foreach (var snapshot in snapshots)
+            {
+                var restored = (List<object>)Woven.RoundTripSnapshot(snapshot)!;
+                dynamic first = restored[0];
+                Assert.Same(restored[1], first.Target);
+                Assert.Same(first, first.Target.Target);
+                Assert.Equal(2, restored.Distinct().Count());
+            }
+        }
+
+        [Fact]
         public void A_paused_iterator_resumes_where_it_was()
         {
             var squares = (IEnumerator<int>)Woven.Call("Iterators", "Squares", 5)!;

@@ -9,13 +9,16 @@ namespace AssemblyToProcess;
 public static class Delegates
 {
 	[CompilerGenerated]
-	internal sealed class <>c__DisplayClass10_0 : IStateful
+	internal sealed class <>c__DisplayClass10_0 : IStateful, IMarked
 	{
 		public int x;
 
 		public int count;
 
 		public int seed;
+
+		[NonSerialized]
+		private long <VarSave>mark;
 
 		internal int <Build>b__0(int n)
 		{
@@ -61,6 +64,28 @@ public static class Delegates
 		{
 			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
 			this.<VarSave>Restore(state);
+		}
+
+		private long <VarSave>get_Mark()
+		{
+			return <VarSave>mark;
+		}
+
+		long IMarked.get_VarSaveMark()
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>get_Mark
+			return this.<VarSave>get_Mark();
+		}
+
+		private void <VarSave>set_Mark(long value)
+		{
+			<VarSave>mark = value;
+		}
+
+		void IMarked.set_VarSaveMark(long value)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
+			this.<VarSave>set_Mark(value);
 		}
 
 		internal static object? <VarSave>New()

@@ -1,13 +1,17 @@
+using System;
 using System.Collections.Generic;
 using VarSave.Runtime;
 
 namespace AssemblyToProcess.Game;
 
-public class Box<T> : IStateful
+public class Box<T> : IStateful, IMarked
 {
 	public T? Value;
 
 	public List<T> History = new List<T>();
+
+	[NonSerialized]
+	private long <VarSave>mark;
 
 	public virtual void <VarSave>Capture(StateWriter? state)
 	{
@@ -31,5 +35,27 @@ public class Box<T> : IStateful
 	{
 		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
 		this.<VarSave>Restore(state);
+	}
+
+	private long <VarSave>get_Mark()
+	{
+		return <VarSave>mark;
+	}
+
+	long IMarked.get_VarSaveMark()
+	{
+		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>get_Mark
+		return this.<VarSave>get_Mark();
+	}
+
+	private void <VarSave>set_Mark(long value)
+	{
+		<VarSave>mark = value;
+	}
+
+	void IMarked.set_VarSaveMark(long value)
+	{
+		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
+		this.<VarSave>set_Mark(value);
 	}
 }

@@ -1,14 +1,18 @@
+using System;
 using VarSave.Runtime;
 
 namespace AssemblyToProcess.Game;
 
-public class World : IStateful
+public class World : IStateful, IMarked
 {
-	internal class Secrets : IStateful
+	internal class Secrets : IStateful, IMarked
 	{
 		public static int Count = 1;
 
 		public string Code = "x";
+
+		[NonSerialized]
+		private long <VarSave>mark;
 
 		public virtual void <VarSave>Capture(StateWriter state)
 		{
@@ -30,6 +34,28 @@ public class World : IStateful
 		{
 			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
 			this.<VarSave>Restore(state);
+		}
+
+		private long <VarSave>get_Mark()
+		{
+			return <VarSave>mark;
+		}
+
+		long IMarked.get_VarSaveMark()
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>get_Mark
+			return this.<VarSave>get_Mark();
+		}
+
+		private void <VarSave>set_Mark(long value)
+		{
+			<VarSave>mark = value;
+		}
+
+		void IMarked.set_VarSaveMark(long value)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
+			this.<VarSave>set_Mark(value);
 		}
 
 		internal static object <VarSave>New()
@@ -67,6 +93,9 @@ public class World : IStateful
 	public static Character? Hero;
 
 	internal static Mood CurrentMood = Mood.Calm;
+
+	[NonSerialized]
+	private long <VarSave>mark;
 
 	public static int Tick
 	{
@@ -120,6 +149,28 @@ public class World : IStateful
 	{
 		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
 		this.<VarSave>Restore(state);
+	}
+
+	private long <VarSave>get_Mark()
+	{
+		return <VarSave>mark;
+	}
+
+	long IMarked.get_VarSaveMark()
+	{
+		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>get_Mark
+		return this.<VarSave>get_Mark();
+	}
+
+	private void <VarSave>set_Mark(long value)
+	{
+		<VarSave>mark = value;
+	}
+
+	void IMarked.set_VarSaveMark(long value)
+	{
+		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
+		this.<VarSave>set_Mark(value);
 	}
 
 	internal static object <VarSave>New()

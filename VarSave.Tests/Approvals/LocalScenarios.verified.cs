@@ -13,11 +13,14 @@ namespace AssemblyToProcess;
 public static class LocalScenarios
 {
 	[CompilerGenerated]
-	internal sealed class <>c__DisplayClass1_0 : IStateful
+	internal sealed class <>c__DisplayClass1_0 : IStateful, IMarked
 	{
 		public int total;
 
 		public int counter;
+
+		[NonSerialized]
+		private long <VarSave>mark;
 
 		internal void <CapturedLocals>b__0(int v)
 		{
@@ -48,6 +51,28 @@ public static class LocalScenarios
 			this.<VarSave>Restore(state);
 		}
 
+		private long <VarSave>get_Mark()
+		{
+			return <VarSave>mark;
+		}
+
+		long IMarked.get_VarSaveMark()
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>get_Mark
+			return this.<VarSave>get_Mark();
+		}
+
+		private void <VarSave>set_Mark(long value)
+		{
+			<VarSave>mark = value;
+		}
+
+		void IMarked.set_VarSaveMark(long value)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
+			this.<VarSave>set_Mark(value);
+		}
+
 		internal static object <VarSave>New()
 		{
 			return Allocation.Uninitialized(typeof(<>c__DisplayClass1_0));
@@ -65,9 +90,12 @@ public static class LocalScenarios
 	}
 
 	[CompilerGenerated]
-	internal sealed class <>c__DisplayClass3_0 : IStateful
+	internal sealed class <>c__DisplayClass3_0 : IStateful, IMarked
 	{
 		public int captured;
+
+		[NonSerialized]
+		private long <VarSave>mark;
 
 		internal int <AsyncLocals>b__0()
 		{
@@ -94,6 +122,28 @@ public static class LocalScenarios
 		{
 			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>Restore
 			this.<VarSave>Restore(state);
+		}
+
+		private long <VarSave>get_Mark()
+		{
+			return <VarSave>mark;
+		}
+
+		long IMarked.get_VarSaveMark()
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>get_Mark
+			return this.<VarSave>get_Mark();
+		}
+
+		private void <VarSave>set_Mark(long value)
+		{
+			<VarSave>mark = value;
+		}
+
+		void IMarked.set_VarSaveMark(long value)
+		{
+			//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
+			this.<VarSave>set_Mark(value);
 		}
 
 		internal static object <VarSave>New()

@@ -84,10 +84,21 @@ namespace VarSave.Runtime
         internal static byte[] Encode(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
         {
             var writer = new StateWriter();
-            var roots = writer.WriteRoots(staticHolders, locals);
-            var records = writer.WriteObjects();
-            return writer.Assemble(records, roots);
+            writer._saveNumber = SaveMarks.TryAcquire();
+            try
+            {
+                var roots = writer.WriteRoots(staticHolders, locals);
+                var records = writer.WriteObjects();
+                return writer.Assemble(records, roots);
+            }
+            finally
+            {
+                if (writer._saveNumber != 0) SaveMarks.Release();
+            }
         }
+
+        // This save's number in woven objects' marks (high 32 bits), or 0 when it may not mark them.
+        private long _saveNumber;
 
         /// <summary>A dry run of <see cref="Encode"/> that collects every unsaveable object instead of stopping at the first.</summary>
         internal static SaveCheck Check(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
@@ -249,12 +260,16 @@ namespace VarSave.Runtime
 
         private void WriteReference(object value, Type type)
         {
-            int id = _ids.Find(value);
+            var marked = _saveNumber != 0 ? value as IMarked : null;
+            int id = marked != null
+                ? (marked.VarSaveMark >> 32 == _saveNumber ? (int)marked.VarSaveMark : -1)
+                : _ids.Find(value);
             if (id < 0)
             {
                 var (codec, typeId) = KindOf(type);
                 id = _objects.Count;
-                _ids.Add(value, id);
+                if (marked != null) marked.VarSaveMark = _saveNumber << 32 | (uint)id;
+                else _ids.Add(value, id);
                 _objects.Add(value);
                 _codecs.Add(codec);
                 _typeIds.Add(typeId);
