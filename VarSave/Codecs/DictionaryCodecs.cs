@@ -46,8 +46,11 @@ namespace VarSave.Codecs
             {
                 var key = reader.ReadElement<TKey>(type, i);
                 var value = reader.ReadElement<TValue>(type, i);
-                if (key == null || map.ContainsKey(key)) throw reader.Input.Corrupt($"{type.Name} has a null or repeated key at entry {i}");
-                map.Add(key, value);
+                if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
+                // One hash lookup: a repeated key overwrites, and the count tells.
+                int before = map.Count;
+                map[key] = value;
+                if (map.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
             }
         }
     }

@@ -142,23 +142,25 @@ namespace VarSave.Runtime
         private void CreateObjects()
         {
             int rootsAt = _in.Position;
-            foreach (var phase in new[] { Codecs.CreationPhase.Objects, Codecs.CreationPhase.Delegates, Codecs.CreationPhase.Collections })
+            // Objects first; delegates once their targets exist; hash collections once their comparers and keys exist.
+            var later = new List<int>[] { new List<int>(), new List<int>() };
+            for (int id = 0; id < _instances.Length; id++)
             {
-                for (int id = 0; id < _instances.Length; id++)
-                {
-                    var type = _types[_recordType[id]];
-                    if (_instances[id] != null) continue;
-                    if (type.Type == null)
-                    {
-                        _instances[id] = new MissingObject(type);
-                        continue;
-                    }
-                    if (type.Codec.Phase != phase) continue;
-                    EnterRecord(id);
-                    _instances[id] = type.Codec.Create(this, type);
-                }
+                if (_instances[id] != null) continue;
+                var type = _types[_recordType[id]];
+                if (type.Type == null) _instances[id] = new MissingObject(type);
+                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id, type);
+                else later[type.Codec.Phase == Codecs.CreationPhase.Delegates ? 0 : 1].Add(id);
             }
+            foreach (var phase in later)
+                foreach (int id in phase) Create(id, _types[_recordType[id]]);
             LeaveRecords(rootsAt);
+        }
+
+        private void Create(int id, LoadedType type)
+        {
+            EnterRecord(id);
+            _instances[id] = type.Codec.Create(this, type);
         }
 
         private void FillObjects()
