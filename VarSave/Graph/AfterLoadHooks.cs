@@ -25,14 +25,14 @@ namespace VarSave.Graph
             {
                 var type = instance.GetType();
                 if (type != lastType) (lastType, chain) = (type, ChainOf(type));
-                foreach (var hook in chain) Run(() => hook(instance));
+                foreach (var hook in chain) Run(hook, instance);
             }
         }
 
         public static void RunStaticHooks()
         {
             foreach (var holder in TypeRegistry.TypesWithStaticHooks)
-                Run(holder.StaticHooks!);
+                Run(static state => ((Action)state!)(), holder.StaticHooks!);
         }
 
         private static Action<object>[] ChainOf(Type type) => Chains.GetOrAdd(type, t =>
@@ -43,11 +43,12 @@ namespace VarSave.Graph
             return chain.ToArray();
         });
 
-        private static void Run(Action hook)
+        /// <summary>Runs one hook on one object (no closure per object: this runs for every restored instance).</summary>
+        private static void Run(Action<object> hook, object instance)
         {
             try
             {
-                hook();
+                hook(instance);
             }
             catch (Exception e)
             {
