@@ -11,7 +11,7 @@ namespace VarSave.Graph
     /// </summary>
     internal sealed class StaticsBackup
     {
-        private readonly List<StaticRoot> _saved = new List<StaticRoot>();
+        private readonly Dictionary<WovenType, StaticRoot> _saved = new Dictionary<WovenType, StaticRoot>();
 
         public static StaticsBackup Capture(IEnumerable<WovenType> holders)
         {
@@ -27,18 +27,18 @@ namespace VarSave.Graph
                 {
                     throw new VarSaveException($"Cannot load: the static constructor of {holder.Key} failed ({e.InnerException?.Message}), so its statics cannot be kept safe during the load.", e);
                 }
-                backup._saved.Add(new StaticRoot(holder, values, Enumerable.Range(0, values.Length).ToArray()));
+                backup._saved.Add(holder, new StaticRoot(holder, values, Enumerable.Range(0, values.Length).ToArray()));
             }
             return backup;
         }
 
         /// <summary>The value each static of <paramref name="holder"/> had when captured.</summary>
-        public object?[]? ValuesOf(WovenType holder) => _saved.FirstOrDefault(r => r.Holder == holder)?.Slots;
+        public object?[]? ValuesOf(WovenType holder) => _saved.TryGetValue(holder, out var root) ? root.Slots : null;
 
         public void Restore()
         {
             var reader = StateReader.ForMemory();
-            foreach (var root in _saved) reader.RestoreStatics(root);
+            foreach (var root in _saved.Values) reader.RestoreStatics(root);
         }
     }
 }
