@@ -45,11 +45,15 @@ namespace VarSave.Codecs
             code >= 1 && code <= GenericDefinitions.Length ? GenericDefinitions[code - 1] : null;
 
         /// <summary>True for ValueTuple and KeyValuePair: BCL structs written inline field by field.</summary>
-        public static bool IsStructural(Type type)
+        public static bool IsStructural(Type type) =>
+            type.IsValueType && type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) || IsTuple(type));
+
+        /// <summary>True for a closed or open System.Tuple or System.ValueTuple.</summary>
+        public static bool IsTuple(Type type)
         {
-            if (!type.IsValueType || !type.IsGenericType) return false;
-            var definition = type.GetGenericTypeDefinition();
-            return definition == typeof(KeyValuePair<,>) || definition.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal);
+            if (!type.IsGenericType) return false;
+            string name = type.GetGenericTypeDefinition().FullName!;
+            return name.StartsWith("System.Tuple`", StringComparison.Ordinal) || name.StartsWith("System.ValueTuple`", StringComparison.Ordinal);
         }
 
         private static Dictionary<Type, byte> CodesOf(Type[] types)

@@ -43,7 +43,7 @@ namespace VarSave.Codecs
                 var definition = type.GetGenericTypeDefinition();
                 if (GenericCodecs.TryGetValue(definition, out var codec))
                     return (ObjectCodec)Activator.CreateInstance(codec.MakeGenericType(type.GetGenericArguments()))!;
-                if (definition.FullName!.StartsWith("System.Tuple`", StringComparison.Ordinal)) return new TupleCodec(type);
+                if (BuiltinTypes.IsTuple(type)) return new TupleCodec(type);
             }
             var woven = TypeRegistry.FindByType(type);
             if (woven != null && typeof(IStateful).IsAssignableFrom(type) && !type.IsAbstract) return new WovenObjectCodec(woven, type);

@@ -85,10 +85,6 @@ namespace VarSave.Graph
         /// <summary>Closures and state machines: a saved variable the loading program's version lacks means the method changed.</summary>
         private static bool IsCompilerState(string key) => key.Contains("#closure") || key.Contains("#statemachine");
 
-        private static bool IsTuple(Type type) =>
-            type.IsGenericType && (type.GetGenericTypeDefinition().FullName!.StartsWith("System.Tuple`", StringComparison.Ordinal)
-                                   || type.GetGenericTypeDefinition().FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal));
-
         private static LoadedType[] ReadArguments(ByteReader reader, LoadedType[] earlier, int id)
         {
             int count = reader.ReadIndex("generic argument count", FormatConstants.MaxTypeArity + 1);
@@ -110,7 +106,7 @@ namespace VarSave.Graph
                 closed[i] = args[i].Type!;
             }
             display += ">";
-            if (args.Length == 8 && !IsTuple(closed[7]))
+            if (args.Length == 8 && !BuiltinTypes.IsTuple(closed[7]))
                 throw reader.Corrupt($"{display}: the eighth argument of an eight-element tuple must be a tuple");
             try
             {
