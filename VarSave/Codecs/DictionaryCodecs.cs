@@ -23,12 +23,20 @@ namespace VarSave.Codecs
             var map = (TMap)value;
             writer.WriteCount(map.Count);
             Comparers.Write(ComparerOf(map), DefaultComparer, writer);
+            WriteEntries(map, writer);
+        }
+
+        /// <summary>Writes key and value per entry in enumeration order; overridden where the map can be walked without an enumerator object.</summary>
+        protected virtual void WriteEntries(TMap map, StateWriter writer)
+        {
             int i = 0;
-            foreach (var entry in map)
-            {
-                writer.WriteElement(i, entry.Key, "Key");
-                writer.WriteElement(i++, entry.Value, "Value");
-            }
+            foreach (var entry in map) WriteEntry(i++, entry, writer);
+        }
+
+        protected static void WriteEntry(int index, KeyValuePair<TKey, TValue> entry, StateWriter writer)
+        {
+            writer.WriteElement(index, entry.Key, "Key");
+            writer.WriteElement(index, entry.Value, "Value");
         }
 
         public override object Create(StateReader reader, LoadedType type)
@@ -62,6 +70,12 @@ namespace VarSave.Codecs
         protected override Dictionary<TKey, TValue> New(int count, object? comparer) =>
             new Dictionary<TKey, TValue>(count, (IEqualityComparer<TKey>?)comparer);
         protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
+
+        protected override void WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)
+        {
+            int i = 0;
+            foreach (var entry in map) WriteEntry(i++, entry, writer);
+        }
     }
 
     internal sealed class SortedDictionaryCodec<TKey, TValue> : MapCodec<SortedDictionary<TKey, TValue>, TKey, TValue> where TKey : notnull

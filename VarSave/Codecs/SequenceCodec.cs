@@ -32,6 +32,12 @@ namespace VarSave.Codecs
             var collection = (TCollection)value;
             writer.WriteCount(CountOf(collection));
             WriteHeader(collection, writer);
+            WriteItems(collection, writer);
+        }
+
+        /// <summary>Writes the items in enumeration order; overridden where the collection can be walked without an enumerator object.</summary>
+        protected virtual void WriteItems(TCollection collection, StateWriter writer)
+        {
             int i = 0;
             foreach (var item in collection) writer.WriteElement(i++, item);
         }
@@ -57,6 +63,11 @@ namespace VarSave.Codecs
         protected override int CountOf(List<T> collection) => collection.Count;
         protected override List<T> New(int count, object? header) => new List<T>(count);
         protected override void Add(List<T> collection, T item) => collection.Add(item);
+
+        protected override void WriteItems(List<T> collection, StateWriter writer)
+        {
+            for (int i = 0; i < collection.Count; i++) writer.WriteElement(i, collection[i]);
+        }
     }
 
     internal sealed class QueueCodec<T> : SequenceCodec<Queue<T>, T>

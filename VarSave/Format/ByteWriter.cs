@@ -74,6 +74,9 @@ namespace VarSave.Format
             for (int i = 0; i < 4; i++) _buffer[position + i] = (byte)(value >> (8 * i));
         }
 
+        /// <summary>Empties the buffer, keeping its capacity.</summary>
+        public void Clear() => _length = 0;
+
         /// <summary>Drops everything written after <paramref name="length"/> (a dry run skipping an unsaveable value).</summary>
         public void Truncate(int length) => _length = length;
 

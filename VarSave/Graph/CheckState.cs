@@ -16,12 +16,12 @@ namespace VarSave.Graph
         public void AddObjectBytes(int bytes) => _objectBytes.Add(bytes);
 
         /// <summary>Charges each object to the root it was first reached from (parents come before children), then ranks the roots.</summary>
-        public SaveCheck Finish(List<PathStep> steps, int totalBytes)
+        public SaveCheck Finish(WalkEntry[] objects, int totalBytes)
         {
             var rootOf = new string[_objectBytes.Count];
             for (int id = 0; id < _objectBytes.Count; id++)
             {
-                var step = steps[id];
+                var step = objects[id].Step;
                 rootOf[id] = step.Parent < 0 ? step.Name ?? "root" : rootOf[step.Parent];
                 AddRootBytes(rootOf[id], _objectBytes[id]);
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace VarSave.Graph
@@ -20,13 +21,10 @@ namespace VarSave.Graph
         private int _count;
         private int _shift;
 
-        /// <summary>Sized for about <paramref name="expected"/> objects without growing.</summary>
-        public IdentityMap(int expected = 512)
+        public IdentityMap()
         {
-            int size = 1024;
-            while (size < expected * 2) size *= 2;
-            _entries = new Entry[size];
-            _shift = ShiftFor(size);
+            _entries = new Entry[1024];
+            _shift = ShiftFor(_entries.Length);
         }
 
         /// <summary>The id of <paramref name="key"/>, or -1.</summary>
@@ -40,6 +38,14 @@ namespace VarSave.Graph
                 if (found == null) return -1;
                 if (ReferenceEquals(found, key)) return entries[slot].Id;
             }
+        }
+
+        /// <summary>Forgets every key, keeping the table's size for the next save.</summary>
+        public void Clear()
+        {
+            if (_count == 0) return;
+            Array.Clear(_entries, 0, _entries.Length);
+            _count = 0;
         }
 
         /// <summary>Adds a key known to be absent.</summary>

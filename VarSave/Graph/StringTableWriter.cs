@@ -14,6 +14,12 @@ namespace VarSave.Graph
 
         public ByteWriter Bytes => _bytes;
 
+        public void Clear()
+        {
+            _ids.Clear();
+            _bytes.Clear();
+        }
+
         public int IdOf(string value)
         {
             if (_ids.TryGetValue(value, out int id)) return id;

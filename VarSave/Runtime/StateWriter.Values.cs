@@ -7,6 +7,27 @@ namespace VarSave.Runtime
     /// <summary>Encoding single values: inline for primitives, strings and structs, by reference for objects.</summary>
     public sealed partial class StateWriter
     {
+        /// <summary>
+        /// Writes primitives and strings straight to the buffer. The JIT compiles this once per
+        /// value type T and drops the tests that do not apply, so nothing is boxed.
+        /// </summary>
+        private bool TryWriteInline<T>(T value)
+        {
+            var o = _out;
+            if (typeof(T) == typeof(int)) { o.WriteByte((byte)ValueTag.Int32); o.WriteVarInt((int)(object)value!); return true; }
+            if (typeof(T) == typeof(long)) { o.WriteByte((byte)ValueTag.Int64); o.WriteVarInt((long)(object)value!); return true; }
+            if (typeof(T) == typeof(bool)) { o.WriteByte((byte)((bool)(object)value! ? ValueTag.True : ValueTag.False)); return true; }
+            if (typeof(T) == typeof(double)) { o.WriteByte((byte)ValueTag.Double); o.WriteUInt64((ulong)BitConverter.DoubleToInt64Bits((double)(object)value!)); return true; }
+            if (typeof(T) == typeof(float)) { o.WriteByte((byte)ValueTag.Single); o.WriteUInt32(SingleBits((float)(object)value!)); return true; }
+            if (value is string text)
+            {
+                o.WriteByte((byte)ValueTag.String);
+                o.WriteCount(_strings.IdOf(text));
+                return true;
+            }
+            return false;
+        }
+
         private void WriteValueCore(object? value)
         {
             var o = _out;

@@ -18,19 +18,11 @@ namespace VarSave.Runtime
     public sealed partial class StateWriter
     {
         private readonly TypeTableWriter _types = new TypeTableWriter();
-        private readonly IdentityMap _ids = new IdentityMap(_lastObjectCount);
-        private readonly StringTableWriter _strings = new StringTableWriter();
-        private readonly Dictionary<Type, (ObjectCodec Codec, int TypeId)> _kinds = new Dictionary<Type, (ObjectCodec, int)>();
-        private Type? _lastType;
-        private (ObjectCodec Codec, int TypeId) _lastKind;
-        // Sized from the previous save: a program saving every few seconds saves much the same graph.
-        private static int _lastObjectCount = 256;
-        private static int _lastRecordsLength = 4096;
-        private readonly List<object> _objects = new List<object>(_lastObjectCount);
-        private readonly List<ObjectCodec> _codecs = new List<ObjectCodec>(_lastObjectCount);
-        private readonly List<int> _typeIds = new List<int>(_lastObjectCount);
-        private readonly List<PathStep> _steps = new List<PathStep>(_lastObjectCount);
-        private ByteWriter _out = new ByteWriter();
+        private readonly WriterWorkspace _work;
+        private readonly IdentityMap _ids;
+        private readonly StringTableWriter _strings;
+        private readonly KindCache _kinds = new KindCache();
+        private ByteWriter _out;
         private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
         // Where the value being written sits, for path steps and error messages.
@@ -42,10 +34,19 @@ namespace VarSave.Runtime
         private int _slotIndex = -1;
         private int _structDepth;
 
-        internal StateWriter() { }
+        private StateWriter(WriterWorkspace work)
+        {
+            _work = work;
+            _ids = work.Ids;
+            _strings = work.Strings;
+            _out = work.Roots;
+        }
 
         // Set when the writer only records values by reference (a backup of statics), writing no bytes.
         private List<object?>? _recorded;
+
+        // Recording writes nothing, so every recording writer shares one untouched workspace.
+        private static readonly WriterWorkspace NoWorkspace = new WriterWorkspace();
 
         /// <summary>Writes the next field of the object being captured.</summary>
         public void Write<T>(T value)
@@ -56,16 +57,7 @@ namespace VarSave.Runtime
                 return;
             }
             int index = _fieldIndex++;
-            // Primitive fields go straight to the buffer: the JIT drops these tests and the boxing for each T.
-            if (_check == null)
-            {
-                var o = _out;
-                if (typeof(T) == typeof(int)) { o.WriteByte((byte)ValueTag.Int32); o.WriteVarInt((int)(object)value!); return; }
-                if (typeof(T) == typeof(long)) { o.WriteByte((byte)ValueTag.Int64); o.WriteVarInt((long)(object)value!); return; }
-                if (typeof(T) == typeof(bool)) { o.WriteByte((byte)((bool)(object)value! ? ValueTag.True : ValueTag.False)); return; }
-                if (typeof(T) == typeof(double)) { o.WriteByte((byte)ValueTag.Double); o.WriteUInt64((ulong)BitConverter.DoubleToInt64Bits((double)(object)value!)); return; }
-                if (typeof(T) == typeof(float)) { o.WriteByte((byte)ValueTag.Single); o.WriteUInt32(SingleBits((float)(object)value!)); return; }
-            }
+            if (_check == null && TryWriteInline(value)) return;
             _slotName = index < _fieldNames.Length ? _fieldNames[index] : "?";
             _slotIndex = -1;
             if (_check != null && _currentObject < 0) WriteRootValue(value);
@@ -75,7 +67,7 @@ namespace VarSave.Runtime
         /// <summary>The values a capture method writes, by reference, in order.</summary>
         internal static object?[] Record(Action<StateWriter> capture)
         {
-            var writer = new StateWriter { _recorded = new List<object?>() };
+            var writer = new StateWriter(NoWorkspace) { _recorded = new List<object?>() };
             capture(writer);
             return writer._recorded.ToArray();
         }
@@ -83,7 +75,7 @@ namespace VarSave.Runtime
         /// <summary>Encodes the statics of every registered type and the given locals, then everything they reach.</summary>
         internal static byte[] Encode(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
         {
-            var writer = new StateWriter();
+            var writer = new StateWriter(WriterWorkspace.Rent());
             writer._saveNumber = SaveMarks.TryAcquire();
             try
             {
@@ -94,6 +86,7 @@ namespace VarSave.Runtime
             finally
             {
                 if (writer._saveNumber != 0) SaveMarks.Release();
+                writer._work.Return();
             }
         }
 
@@ -103,11 +96,11 @@ namespace VarSave.Runtime
         /// <summary>A dry run of <see cref="Encode"/> that collects every unsaveable object instead of stopping at the first.</summary>
         internal static SaveCheck Check(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
         {
-            var writer = new StateWriter { _check = new CheckState() };
+            var writer = new StateWriter(new WriterWorkspace()) { _check = new CheckState() };
             var roots = writer.WriteRoots(staticHolders, locals);
             var records = writer.WriteObjects();
             int total = writer.Assemble(records, roots).Length;
-            return writer._check.Finish(writer._steps, total);
+            return writer._check.Finish(writer._work.Objects, total);
         }
 
         // Set in a dry run: problems collected, and bytes per root.
@@ -154,28 +147,28 @@ namespace VarSave.Runtime
                 else WriteValue(local.Value);
             }
             _rootLabel = null;
-            _out = new ByteWriter(_lastRecordsLength + _lastRecordsLength / 8);
+            _out = _work.Records;
             return roots;
         }
 
         private ByteWriter WriteObjects()
         {
             var records = _out;
-            for (int id = 0; id < _objects.Count; id++)
+            // The table grows while it is walked: each record may add the objects it refers to.
+            for (int id = 0; id < _work.ObjectCount; id++)
             {
                 _currentObject = id;
                 _slotName = null;
                 _slotIndex = -1;
-                records.WriteCount(_typeIds[id]);
+                var entry = _work.Objects[id];
+                records.WriteCount(entry.TypeId);
                 int lengthAt = records.ReserveUInt32();
                 int start = records.Length;
-                if (_check == null) _codecs[id].Write(_objects[id], this);
-                else WriteChecked(() => _codecs[id].Write(_objects[id], this), writeNullInstead: false);
+                if (_check == null) entry.Codec.Write(entry.Instance, this);
+                else WriteRecordChecked(entry);
                 records.PatchUInt32(lengthAt, (uint)(records.Length - start));
                 _check?.AddObjectBytes(records.Length - start + 5);
             }
-            _lastObjectCount = Math.Max(256, _objects.Count);
-            _lastRecordsLength = Math.Max(4096, records.Length);
             return records;
         }
 
@@ -185,7 +178,7 @@ namespace VarSave.Runtime
             var counts = new ByteWriter(32);
             counts.WriteCount(_types.Count);
             counts.WriteCount(_strings.Count);
-            counts.WriteCount(_objects.Count);
+            counts.WriteCount(_work.ObjectCount);
             int size = FormatConstants.HeaderLength + counts.Length + _types.Bytes.Length + _strings.Bytes.Length + records.Length + roots.Length
                        + (key != null ? FormatConstants.SignatureLength : 0) + FormatConstants.ChecksumLength;
             var file = new ByteWriter(size);
@@ -194,7 +187,7 @@ namespace VarSave.Runtime
             _types.Bytes.WriteTo(file);
             file.WriteCount(_strings.Count);
             _strings.Bytes.WriteTo(file);
-            file.WriteCount(_objects.Count);
+            file.WriteCount(_work.ObjectCount);
             records.WriteTo(file);
             roots.WriteTo(file);
             Envelope.WriteTrailer(file, key);
@@ -217,10 +210,11 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Writes one element of a collection; <paramref name="part"/> names a part of it, such as Key.</summary>
-        internal void WriteElement(int index, object? value, string? part = null)
+        internal void WriteElement<T>(int index, T value, string? part = null)
         {
             _slotName = part;
             _slotIndex = index;
+            if (_check == null && TryWriteInline(value)) return;
             WriteValue(value);
         }
 
@@ -239,8 +233,13 @@ namespace VarSave.Runtime
         internal void WriteValue(object? value)
         {
             if (_check == null) WriteValueCore(value);
-            else WriteChecked(() => WriteValueCore(value), writeNullInstead: true);
+            else WriteValueChecked(value);
         }
+
+        // Apart from the methods above: a lambda's closure would be allocated on every call, checked or not.
+        private void WriteValueChecked(object? value) => WriteChecked(() => WriteValueCore(value), writeNullInstead: true);
+
+        private void WriteRecordChecked(WalkEntry entry) => WriteChecked(() => entry.Codec.Write(entry.Instance, this), writeNullInstead: false);
 
         /// <summary>In a dry run, an unsaveable value is recorded and left out (written as null), and the walk goes on.</summary>
         private void WriteChecked(Action write, bool writeNullInstead)
@@ -260,51 +259,51 @@ namespace VarSave.Runtime
 
         private void WriteReference(object value, Type type)
         {
-            var marked = _saveNumber != 0 ? value as IMarked : null;
-            int id = marked != null
-                ? (marked.VarSaveMark >> 32 == _saveNumber ? (int)marked.VarSaveMark : -1)
-                : _ids.Find(value);
-            if (id < 0)
+            var kind = _kinds.Find(type) ?? AddKind(type);
+            int id;
+            if (kind.Marked && _saveNumber != 0)
             {
-                var (codec, typeId) = KindOf(type);
-                id = _objects.Count;
-                if (marked != null) marked.VarSaveMark = _saveNumber << 32 | (uint)id;
-                else _ids.Add(value, id);
-                _objects.Add(value);
-                _codecs.Add(codec);
-                _typeIds.Add(typeId);
-                _steps.Add(new PathStep(_currentObject, _currentObject < 0 ? _rootLabel + _slotName : _slotName, _slotIndex));
+                var marked = (IMarked)value;
+                long mark = marked.VarSaveMark;
+                if (mark >> 32 == _saveNumber) id = (int)mark;
+                else marked.VarSaveMark = _saveNumber << 32 | (uint)(id = AddObject(value, kind));
+            }
+            else
+            {
+                id = _ids.Find(value);
+                if (id < 0) _ids.Add(value, id = AddObject(value, kind));
             }
             _out.WriteByte((byte)ValueTag.Ref);
             _out.WriteCount(id);
         }
 
-        /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
-        /// <summary>The codec and type id of a run-time type, looked up once per type per save.</summary>
-        private (ObjectCodec Codec, int TypeId) KindOf(Type type)
+        private int AddObject(object value, ObjectKind kind) => _work.Add(new WalkEntry
         {
-            if (type == _lastType) return _lastKind;
-            if (!_kinds.TryGetValue(type, out var kind))
-            {
-                var codec = CodecCatalog.For(type)
-                    ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
-                int typeId = _types.TryGetId(type)
-                    ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
-                kind = (codec, typeId);
-                _kinds.Add(type, kind);
-            }
-            _lastType = type;
-            _lastKind = kind;
-            return kind;
+            Instance = value,
+            Codec = kind.Codec,
+            TypeId = kind.TypeId,
+            Step = new PathStep(_currentObject, _currentObject < 0 ? _rootLabel + _slotName : _slotName, _slotIndex),
+        });
+
+        /// <summary>The codec and type id of a run-time type, looked up once per type per save.</summary>
+        private ObjectKind AddKind(Type type)
+        {
+            var codec = CodecCatalog.For(type)
+                ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
+            int typeId = _types.TryGetId(type)
+                ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
+            return _kinds.Add(type, new ObjectKind(codec, typeId, typeof(IMarked).IsAssignableFrom(type)));
         }
 
+        /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
         private string CurrentPath()
         {
             bool inSlot = _slotName != null || _slotIndex >= 0;
             var parts = new List<string>();
             if (_currentObject < 0) return _rootLabel + _slotName;
             if (inSlot) parts.Add(new PathStep(_currentObject, _slotName, _slotIndex).Render());
-            for (var step = _steps[_currentObject]; ; step = _steps[step.Parent])
+            var objects = _work.Objects;
+            for (var step = objects[_currentObject].Step; ; step = objects[step.Parent].Step)
             {
                 parts.Add(step.Parent < 0 ? step.Name ?? "root" : step.Render());
                 if (step.Parent < 0) break;

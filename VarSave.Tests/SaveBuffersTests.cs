@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace VarSave.Tests
+{
+    /// <summary>Saves reuse one set of buffers (docs/performance.md); reuse must never leak objects or bytes from one save into the next.</summary>
+    public class SaveBuffersTests
+    {
+        [Fact]
+        public void A_finished_save_keeps_none_of_the_saved_objects_alive()
+        {
+            var saved = SaveAndForgetAGraph();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Assert.False(saved.Holder.IsAlive, "the woven object saved is still reachable");
+            Assert.False(saved.List.IsAlive, "the list saved (kept in the identity map) is still reachable");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static (WeakReference Holder, WeakReference List) SaveAndForgetAGraph()
+        {
+            dynamic holder = Woven.New("Holder");
+            var list = new List<object> { "one", 2 };
+            holder.Anything = list;
+            Woven.WithRoot((object)holder, () => ProgramState.SaveEverything());
+            return (new WeakReference(holder), new WeakReference(list));
+        }
+
+        [Fact]
+        public void A_save_after_a_failed_save_writes_the_same_bytes_as_a_first_save()
+        {
+            var graph = MakeGraph();
+            byte[] first = SaveWithRoot(graph);
+
+            dynamic broken = Woven.New("Holder");
+            broken.Anything = new List<object> { "half", "written", new MemoryStream() };
+            Woven.WithRoot((object)broken, () => Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
+
+            Assert.Equal(first, SaveWithRoot(graph));
+            Assert.Equal(first, SaveWithRoot(MakeGraph()));
+        }
+
+        [Fact]
+        public void A_small_save_after_a_large_one_holds_only_its_own_objects()
+        {
+            var large = new List<object>();
+            for (int i = 0; i < 50_000; i++) large.Add("item" + i);
+            SaveWithRoot(large);
+
+            var small = MakeGraph();
+            var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(small)))!;
+            Assert.Equal(3, restored.Count);
+            Assert.Equal("shared", restored[0]);
+            Assert.Same(restored[1], restored[2]);
+        }
+
+        private static List<object> MakeGraph()
+        {
+            var shared = new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 };
+            return new List<object> { "shared", shared, shared };
+        }
+
+        private static byte[] SaveWithRoot(object root)
+        {
+            Snapshot snapshot = null!;
+            Woven.WithRoot(root, () => snapshot = ProgramState.SaveEverything());
+            return snapshot.ToArray();
+        }
+    }
+}
