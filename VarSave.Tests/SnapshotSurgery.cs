@@ -17,6 +17,13 @@ namespace VarSave.Tests
             return body.Concat(BitConverter.GetBytes(Crc32(body))).ToArray();
         }
 
+        /// <summary>Applies <paramref name="edit"/> to the snapshot without its checksum, then seals the result.</summary>
+        public static byte[] Reseal(byte[] snapshot, Func<byte[], byte[]> edit)
+        {
+            var body = edit(snapshot.Take(snapshot.Length - 4).ToArray());
+            return body.Concat(BitConverter.GetBytes(Crc32(body))).ToArray();
+        }
+
         private static byte[] Prefixed(string text)
         {
             var bytes = Encoding.UTF8.GetBytes(text);

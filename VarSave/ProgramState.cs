@@ -72,17 +72,24 @@ namespace VarSave
             var report = new LoadReportBuilder();
             var backup = StaticsBackup.Capture(TypeRegistry.TypesWithStatics);
             var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup);
-            // Instance hooks see the whole restored graph before anything the program holds changes.
-            AfterLoadHooks.RunInstanceHooks(decoded.Reader.RestoredObjects);
             try
             {
-                foreach (var root in decoded.Statics) decoded.Reader.RestoreStatics(root);
-                AfterLoadHooks.RunStaticHooks();
+                // Instance hooks see the whole restored graph before anything the program holds changes.
+                AfterLoadHooks.RunInstanceHooks(decoded.Reader.RestoredObjects);
+                try
+                {
+                    foreach (var root in decoded.Statics) decoded.Reader.RestoreStatics(root);
+                    AfterLoadHooks.RunStaticHooks();
+                }
+                catch
+                {
+                    backup.Restore();
+                    throw;
+                }
             }
-            catch
+            finally
             {
-                backup.Restore();
-                throw;
+                decoded.Reader.Release();
             }
             snapshot.LoadReport = new LoadReport(report);
             CallSite.Offer(decoded.Locals, report, snapshot);

@@ -43,6 +43,28 @@ namespace VarSave.Format
 
         public ulong ReadVarUInt()
         {
+            // Most varints are read far from the end: one bounds check for all ten possible bytes.
+            int position = Position;
+            if (_end - position >= 10)
+            {
+                var data = _data;
+                ulong value = 0;
+                for (int shift = 0; shift < 63; shift += 7)
+                {
+                    byte next = data[position++];
+                    value |= (ulong)(next & 0x7F) << shift;
+                    if (next < 0x80)
+                    {
+                        Position = position;
+                        return value;
+                    }
+                }
+            }
+            return ReadVarUIntChecked();
+        }
+
+        private ulong ReadVarUIntChecked()
+        {
             ulong result = 0;
             for (int shift = 0; shift < 70; shift += 7)
             {
@@ -120,6 +142,12 @@ namespace VarSave.Format
         private ulong ReadFixed(int size)
         {
             if (Remaining < size) throw Truncated($"{size} bytes");
+            if (size == 8 && BitConverter.IsLittleEndian)
+            {
+                ulong bits = BitConverter.ToUInt64(_data, Position);
+                Position += 8;
+                return bits;
+            }
             ulong value = 0;
             for (int i = 0; i < size; i++) value |= (ulong)_data[Position + i] << (8 * i);
             Position += size;

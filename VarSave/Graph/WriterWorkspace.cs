@@ -1,21 +1,16 @@
 using System;
-using System.Threading;
 using VarSave.Format;
 
 namespace VarSave.Graph
 {
     /// <summary>
     /// The big buffers of a save: the walk's object table, the identity map, the string table and
-    /// the record bytes. A program that saves every few seconds saves much the same graph, so one
-    /// set is kept between saves instead of allocating (and collecting) tens of megabytes each
-    /// time. It is emptied of the program's objects when a save ends, so it keeps nothing alive,
-    /// and dropped when no save has used it for <see cref="KeepMilliseconds"/>.
+    /// the record bytes. Kept between saves (<see cref="KeptBetweenCalls{T}"/>), and emptied of the
+    /// program's objects when a save ends, so it keeps nothing alive.
     /// </summary>
     internal sealed class WriterWorkspace
     {
-        private const int KeepMilliseconds = 60_000;
-        private static WriterWorkspace? _spare;
-        private static readonly Timer DropWhenIdle = new Timer(_ => Volatile.Write(ref _spare, null), null, Timeout.Infinite, Timeout.Infinite);
+        private static readonly KeptBetweenCalls<WriterWorkspace> Kept = new KeptBetweenCalls<WriterWorkspace>();
 
         public readonly IdentityMap Ids = new IdentityMap();
         public readonly StringTableWriter Strings = new StringTableWriter();
@@ -25,10 +20,7 @@ namespace VarSave.Graph
         public int ObjectCount;
 
         /// <summary>The kept workspace if no other save holds it, else a new one.</summary>
-        public static WriterWorkspace Rent()
-        {
-            return Interlocked.Exchange(ref _spare, null) ?? new WriterWorkspace();
-        }
+        public static WriterWorkspace Rent() => Kept.Take() ?? new WriterWorkspace();
 
         /// <summary>Empties the workspace and keeps it for the next save.</summary>
         public void Return()
@@ -39,9 +31,7 @@ namespace VarSave.Graph
             Strings.Clear();
             Roots.Clear();
             Records.Clear();
-            Volatile.Write(ref _spare, this);
-            // The timer fires only after a whole idle period: each save pushes it back.
-            DropWhenIdle.Change(KeepMilliseconds, Timeout.Infinite);
+            Kept.Keep(this);
         }
 
         /// <summary>Appends an object to the walk's table and returns its id.</summary>

@@ -37,7 +37,7 @@ namespace VarSave.Runtime
                 case ValueTag.Single: return BitConverter.ToSingle(BitConverter.GetBytes(_in.ReadUInt32()), 0);
                 case ValueTag.Double: return BitConverter.Int64BitsToDouble((long)_in.ReadUInt64());
                 case ValueTag.Decimal: return ReadDecimal();
-                case ValueTag.String: return _strings[_in.ReadIndex("string", _strings.Length)];
+                case ValueTag.String: return _strings[_in.ReadIndex("string", _stringCount)];
                 case ValueTag.DateTime: return ReadDateTime();
                 case ValueTag.DateTimeOffset: return ReadDateTimeOffset();
                 case ValueTag.TimeSpan: return new TimeSpan((long)_in.ReadUInt64());
@@ -50,7 +50,7 @@ namespace VarSave.Runtime
                 case ValueTag.Enum: return ReadEnum();
                 case ValueTag.Ref:
                 {
-                    int id = _in.ReadIndex("object reference", _instances.Length);
+                    int id = _in.ReadIndex("object reference", _objectCount);
                     return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a delegate or comparer depending on a later one)");
                 }
                 case ValueTag.Struct: return ReadStruct();
@@ -76,7 +76,19 @@ namespace VarSave.Runtime
             if (typeof(T) == typeof(long) && tag == ValueTag.Int64) return (T)(object)_in.ReadVarInt();
             if (typeof(T) == typeof(double) && tag == ValueTag.Double) return (T)(object)BitConverter.Int64BitsToDouble((long)_in.ReadUInt64());
             if (typeof(T) == typeof(bool) && (tag == ValueTag.True || tag == ValueTag.False)) return (T)(object)(tag == ValueTag.True);
-            if (typeof(T) == typeof(string) && tag == ValueTag.String) return (T)(object)_strings[_in.ReadIndex("string", _strings.Length)];
+            if (typeof(T) == typeof(string) && tag == ValueTag.String) return (T)(object)_strings[_in.ReadIndex("string", _stringCount)];
+            if (!typeof(T).IsValueType)
+            {
+                // References: an object already created whose type fits needs no boxing or conversion.
+                if (tag == ValueTag.Ref)
+                {
+                    int start = _in.Position;
+                    var instance = _instances[_in.ReadIndex("object reference", _objectCount)];
+                    if (instance is T fits && !(instance is MissingObject)) return fits;
+                    _in.Position = start;
+                }
+                else if (tag == ValueTag.Null) return default!;
+            }
             _in.Position--;
             var value = ReadValue();
             if (value is T typed && !(typed is MissingObject)) return typed;
@@ -177,7 +189,7 @@ namespace VarSave.Runtime
         internal int ReadReferenceOrSkip()
         {
             var tag = (ValueTag)_in.ReadByte();
-            if (tag == ValueTag.Ref) return _in.ReadIndex("object reference", _instances.Length);
+            if (tag == ValueTag.Ref) return _in.ReadIndex("object reference", _objectCount);
             SkipPayload(tag, 0);
             return -1;
         }
@@ -194,10 +206,10 @@ namespace VarSave.Runtime
                 case ValueTag.Double: case ValueTag.DateTime: case ValueTag.TimeSpan: _in.Skip(8); return;
                 case ValueTag.DateTimeOffset: _in.Skip(10); return;
                 case ValueTag.Decimal: case ValueTag.Guid: _in.Skip(16); return;
-                case ValueTag.String: _in.ReadIndex("string", _strings.Length); return;
+                case ValueTag.String: _in.ReadIndex("string", _stringCount); return;
                 case ValueTag.External: _in.ReadString(); return;
                 case ValueTag.Enum: _in.ReadIndex("enum type", _types.Length); _in.ReadVarUInt(); return;
-                case ValueTag.Ref: _in.ReadIndex("object reference", _instances.Length); return;
+                case ValueTag.Ref: _in.ReadIndex("object reference", _objectCount); return;
                 case ValueTag.Struct:
                     if (depth >= _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
                     _in.ReadIndex("struct type", _types.Length);

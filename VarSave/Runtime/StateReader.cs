@@ -17,8 +17,12 @@ namespace VarSave.Runtime
         private readonly ByteReader _in;
         private readonly LoadedType[] _types;
         private readonly LoadReportBuilder _report;
+        // Arrays from the workspace, which may be longer than this snapshot needs: the counts say how much is in use.
+        private readonly ReaderWorkspace? _work;
         private string[] _strings = Array.Empty<string>();
+        private int _stringCount;
         private object?[] _instances = Array.Empty<object?>();
+        private int _objectCount;
         private int[] _recordType = Array.Empty<int>();
         private int[] _recordStart = Array.Empty<int>();
         private int[] _recordEnd = Array.Empty<int>();
@@ -34,11 +38,12 @@ namespace VarSave.Runtime
         private string _owner = "";
         private string[] _fieldNames = Array.Empty<string>();
 
-        private StateReader(ByteReader input, LoadedType[] types, LoadReportBuilder report)
+        private StateReader(ByteReader input, LoadedType[] types, LoadReportBuilder report, ReaderWorkspace? work)
         {
             _in = input;
             _types = types;
             _report = report;
+            _work = work;
         }
 
         /// <summary>Assigns the saved value of field <paramref name="index"/>, if the snapshot has one; otherwise leaves the field as it is.</summary>
@@ -77,33 +82,54 @@ namespace VarSave.Runtime
                 throw new SnapshotFormatException($"The snapshot is {data.Length} bytes, over LoadLimits.MaxSnapshotBytes ({options.Limits.MaxSnapshotBytes}).");
             int bodyEnd = Envelope.Check(data, ProgramState.SigningKey);
             var input = new ByteReader(data, FormatConstants.HeaderLength, bodyEnd, options.Limits);
-            var reader = new StateReader(input, TypeTableReader.Read(input, report), report) { _bodyEnd = bodyEnd };
-            reader.ReadStringTable();
-            reader.ReadRecordIndex();
-            int rootsAt = input.Position;
-            if (options.InPlace)
+            var types = TypeTableReader.Read(input, report);
+            var reader = new StateReader(input, types, report, ReaderWorkspace.Rent()) { _bodyEnd = bodyEnd };
+            try
             {
-                InPlaceMatcher.Match(reader, rootsAt, live);
-                reader.LeaveRecords(rootsAt);
+                reader.ReadStringTable();
+                reader.ReadRecordIndex();
+                int rootsAt = input.Position;
+                if (options.InPlace)
+                {
+                    InPlaceMatcher.Match(reader, rootsAt, live);
+                    reader.LeaveRecords(rootsAt);
+                }
+                reader.CreateObjects();
+                var decoded = reader.ReadRoots();
+                if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
+                reader.FillObjects();
+                return decoded;
             }
-            reader.CreateObjects();
-            var decoded = reader.ReadRoots();
-            if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
-            reader.FillObjects();
-            return decoded;
+            catch
+            {
+                reader.Release();
+                throw;
+            }
+        }
+
+        /// <summary>Ends the load: the reader's arrays go back to be reused, emptied of the loaded objects.</summary>
+        internal void Release()
+        {
+            _work?.Return(_stringCount, _objectCount);
+            _strings = Array.Empty<string>();
+            _instances = Array.Empty<object?>();
+            _stringCount = _objectCount = 0;
         }
 
         /// <summary>A reader over values already in memory, for restoring a <see cref="StaticsBackup"/>.</summary>
         internal static StateReader ForMemory() =>
-            new StateReader(new ByteReader(Array.Empty<byte>(), 0, 0), Array.Empty<LoadedType>(), new LoadReportBuilder());
+            new StateReader(new ByteReader(Array.Empty<byte>(), 0, 0), Array.Empty<LoadedType>(), new LoadReportBuilder(), work: null);
 
         /// <summary>Every object the load created, in the order they were first reached when saved.</summary>
         internal IEnumerable<object> RestoredObjects
         {
             get
             {
-                foreach (var instance in _instances)
+                for (int id = 0; id < _objectCount; id++)
+                {
+                    var instance = _instances[id];
                     if (instance != null && !(instance is MissingObject)) yield return instance;
+                }
             }
         }
 
@@ -116,18 +142,20 @@ namespace VarSave.Runtime
 
         private void ReadStringTable()
         {
-            _strings = new string[_in.ReadCount("string", minBytesEach: 1)];
-            for (int i = 0; i < _strings.Length; i++) _strings[i] = _in.ReadString();
+            int count = _in.ReadCount("string", minBytesEach: 1);
+            _work!.EnsureStrings(count);
+            _strings = _work.Strings;
+            _stringCount = count;
+            for (int i = 0; i < count; i++) _strings[i] = _in.ReadString();
         }
 
         private void ReadRecordIndex()
         {
             int count = _in.ReadCount("object", minBytesEach: 5);
             if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
-            _instances = new object?[count];
-            _recordType = new int[count];
-            _recordStart = new int[count];
-            _recordEnd = new int[count];
+            _work!.EnsureObjects(count);
+            (_instances, _recordType, _recordStart, _recordEnd) = (_work.Instances, _work.RecordType, _work.RecordStart, _work.RecordEnd);
+            _objectCount = count;
             for (int id = 0; id < count; id++)
             {
                 _recordType[id] = _in.ReadIndex("object type", _types.Length);
@@ -144,7 +172,7 @@ namespace VarSave.Runtime
             int rootsAt = _in.Position;
             // Objects first; delegates once their targets exist; hash collections once their comparers and keys exist.
             var later = new List<int>[] { new List<int>(), new List<int>() };
-            for (int id = 0; id < _instances.Length; id++)
+            for (int id = 0; id < _objectCount; id++)
             {
                 if (_instances[id] != null) continue;
                 var type = _types[_recordType[id]];
@@ -166,7 +194,7 @@ namespace VarSave.Runtime
         private void FillObjects()
         {
             var late = new List<int>();
-            for (int id = 0; id < _instances.Length; id++)
+            for (int id = 0; id < _objectCount; id++)
             {
                 var type = _types[_recordType[id]];
                 if (type.Type == null) continue;
@@ -208,7 +236,7 @@ namespace VarSave.Runtime
         internal void Reuse(int id, object live)
         {
             _instances[id] = live;
-            (_reused ??= new bool[_instances.Length])[id] = true;
+            (_reused ??= new bool[_objectCount])[id] = true;
         }
 
         private DecodedSnapshot ReadRoots()

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace VarSave.Tests
 {
-    /// <summary>Saves reuse one set of buffers (docs/performance.md); reuse must never leak objects or bytes from one save into the next.</summary>
-    public class SaveBuffersTests
+    /// <summary>Saves and loads reuse one set of buffers (docs/performance.md); reuse must never keep objects alive or leak them from one call into the next.</summary>
+    public class ReusedBuffersTests
     {
         [Fact]
         public void A_finished_save_keeps_none_of_the_saved_objects_alive()
@@ -55,6 +56,42 @@ namespace VarSave.Tests
             var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(small)))!;
             Assert.Equal(3, restored.Count);
             Assert.Equal("shared", restored[0]);
+            Assert.Same(restored[1], restored[2]);
+        }
+
+        [Fact]
+        public void A_finished_load_keeps_none_of_the_loaded_objects_alive()
+        {
+            var loaded = LoadAndForgetAGraph();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Assert.False(loaded.IsAlive, "an object the load created is still reachable after the program dropped it");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static WeakReference LoadAndForgetAGraph()
+        {
+            var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(MakeGraph())))!;
+            return new WeakReference(restored[1]);
+        }
+
+        [Fact]
+        public void A_load_after_a_failed_load_has_none_of_its_objects()
+        {
+            var large = new List<object>();
+            for (int i = 0; i < 1000; i++) large.Add(new Dictionary<string, int> { ["n"] = i });
+            byte[] bytes = SaveWithRoot(large);
+            // A byte after the roots fails the load once every object has been created.
+            var damaged = SnapshotSurgery.Reseal(bytes, body => body.Concat(new byte[] { 0 }).ToArray());
+            var error = Assert.Throws<SnapshotFormatException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(damaged)));
+            Assert.Contains("follow the roots", error.Message);
+
+            var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(MakeGraph())))!;
+            // The failed load created an empty list of capacity 1000 under the same id: this one must be new.
+            Assert.Equal(3, restored.Capacity);
+            Assert.Equal(3, restored.Count);
+            Assert.Equal(new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }, (Dictionary<string, int>)restored[1]);
             Assert.Same(restored[1], restored[2]);
         }
 
