@@ -40,7 +40,10 @@ namespace VarSave.Fody
             AddAfterLoad = Import(registration, "AddAfterLoad");
             Complete = Import(registration, "Complete");
 
-            Uninitialized = Import(Find("VarSave.Runtime.Allocation"), "Uninitialized");
+            var allocation = Find("VarSave.Runtime.Allocation");
+            Allocation = module.ImportReference(allocation);
+            Uninitialized = Import(allocation, "Uninitialized");
+            ObjectConstructor = module.ImportReference(Find("System.Object").Methods.Single(m => m.IsConstructor && !m.IsStatic));
             WovenModuleAttribute = module.ImportReference(Find("VarSave.Runtime.WovenModuleAttribute").Methods.Single(m => m.IsConstructor));
 
             var callSite = Find("VarSave.Runtime.CallSite");
@@ -74,6 +77,11 @@ namespace VarSave.Fody
         public MethodReference AddStatics { get; }
         public MethodReference Complete { get; }
         public MethodReference Uninitialized { get; }
+
+        /// <summary>The parameter type of woven bare constructors: a static class, so no C# constructor can have the same signature.</summary>
+        public TypeReference Allocation { get; }
+
+        public MethodReference ObjectConstructor { get; }
         public MethodReference WovenModuleAttribute { get; }
         public MethodReference CaptureLocal { get; }
         public MethodReference RestoreLocal { get; }

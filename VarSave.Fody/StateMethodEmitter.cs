@@ -31,7 +31,8 @@ namespace VarSave.Fody
         {
             if (plan.HasInstanceState) EmitInstanceMethods(plan);
             if (plan.HasInstanceState && plan.WovenBase == null && !plan.Type.IsValueType) EmitMark(plan.Type);
-            if (plan.HasFactory) EmitFactory(plan.Type);
+            if (plan.HasBareConstructor) EmitBareConstructor(plan);
+            if (plan.HasFactory) EmitFactory(plan);
             if (plan.Statics.Count > 0) EmitStaticMethods(plan);
         }
 
@@ -124,8 +125,34 @@ namespace VarSave.Fody
             type.Methods.Add(setter);
         }
 
-        private void EmitFactory(TypeDefinition type)
+        private void EmitBareConstructor(TypePlan plan)
         {
+            var attributes = MethodAttributes.Assembly | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName;
+            var constructor = new MethodDefinition(".ctor", attributes, _module.TypeSystem.Void);
+            constructor.Parameters.Add(new ParameterDefinition("unused", ParameterAttributes.None, _runtime.Allocation));
+            var il = constructor.Body.GetILProcessor();
+            il.Emit(OpCodes.Ldarg_0);
+            if (plan.WovenBase != null)
+            {
+                il.Emit(OpCodes.Ldnull);
+                il.Emit(OpCodes.Call, BareConstructorOf(plan.WovenBase));
+            }
+            else il.Emit(OpCodes.Call, _runtime.ObjectConstructor);
+            il.Emit(OpCodes.Ret);
+            plan.Type.Methods.Add(constructor);
+        }
+
+        /// <summary>The bare constructor of a type, built by signature: it may not be emitted yet, and the type may be a generic instance.</summary>
+        private MethodReference BareConstructorOf(TypeReference type)
+        {
+            var constructor = new MethodReference(".ctor", _module.TypeSystem.Void, _module.ImportReference(type)) { HasThis = true };
+            constructor.Parameters.Add(new ParameterDefinition(_runtime.Allocation));
+            return constructor;
+        }
+
+        private void EmitFactory(TypePlan plan)
+        {
+            var type = plan.Type;
             var factory = new MethodDefinition(FactoryName, MethodAttributes.Assembly | MethodAttributes.Static | MethodAttributes.HideBySig, _module.TypeSystem.Object);
             type.Methods.Add(factory);
             var il = factory.Body.GetILProcessor();
@@ -138,6 +165,11 @@ namespace VarSave.Fody
                 il.Emit(OpCodes.Initobj, type);
                 il.Emit(OpCodes.Ldloc, value);
                 il.Emit(OpCodes.Box, type);
+            }
+            else if (plan.HasBareConstructor)
+            {
+                il.Emit(OpCodes.Ldnull);
+                il.Emit(OpCodes.Newobj, BareConstructorOf(type));
             }
             else
             {

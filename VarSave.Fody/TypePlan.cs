@@ -23,6 +23,13 @@ namespace VarSave.Fody
         /// <summary>Gets a constructor-free factory (concrete, non-generic types).</summary>
         public bool HasFactory { get; set; }
 
+        /// <summary>
+        /// Gets a constructor that runs nothing but its base's of the same kind (so the base is
+        /// object or a woven class of this module with one too). The factory calls it with newobj,
+        /// which allocates faster than reflection; no user constructor or initializer runs.
+        /// </summary>
+        public bool HasBareConstructor { get; set; }
+
         /// <summary>The base type whose woven capture and restore come first, if it is woven.</summary>
         public TypeReference? WovenBase { get; set; }
 

@@ -48,6 +48,7 @@ namespace VarSave.Fody
             {
                 plan.HasInstanceState = true;
                 plan.HasFactory = !type.IsAbstract && !type.HasGenericParameters;
+                plan.HasBareConstructor = CanConstructBare(type);
                 PlanInstanceFields(plan);
             }
             if (!type.HasGenericParameters && !type.IsEnum && !Saveability.IsDelegate(type))
@@ -89,6 +90,16 @@ namespace VarSave.Fody
             }
             _schemas[type] = names;
             return names;
+        }
+
+        /// <summary>A class whose bases up to object are all woven classes of this module: each gets a bare constructor.</summary>
+        private bool CanConstructBare(TypeDefinition type)
+        {
+            if (type.IsValueType) return false;
+            var baseDefinition = Saveability.SafeResolve(type.BaseType);
+            if (baseDefinition == null) return false;
+            if (baseDefinition.FullName == "System.Object") return true;
+            return baseDefinition.Module == _weaver.ModuleDefinition && IsWovenClass(baseDefinition) && CanConstructBare(baseDefinition);
         }
 
         private bool IsWovenClass(TypeDefinition type)

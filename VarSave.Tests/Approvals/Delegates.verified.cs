@@ -20,6 +20,10 @@ public static class Delegates
 		[NonSerialized]
 		private long <VarSave>mark;
 
+		public <>c__DisplayClass10_0()
+		{
+		}
+
 		internal int <Build>b__0(int n)
 		{
 			return n + x;
@@ -88,9 +92,13 @@ public static class Delegates
 			this.<VarSave>set_Mark(value);
 		}
 
+		internal <>c__DisplayClass10_0(Allocation? unused)
+		{
+		}
+
 		internal static object? <VarSave>New()
 		{
-			return Allocation.Uninitialized(typeof(<>c__DisplayClass10_0));
+			return new <>c__DisplayClass10_0(null);
 		}
 
 		internal static void <VarSave>RegisterDelegates(ModuleRegistration? value)

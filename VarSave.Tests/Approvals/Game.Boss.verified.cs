@@ -10,7 +10,7 @@ public sealed class Boss : Character
 	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
 	private int <Phase>k__BackingField;
 
-	private readonly string _secret = "hidden";
+	private readonly string _secret;
 
 	public int Phase
 	{
@@ -29,8 +29,9 @@ public sealed class Boss : Character
 	public string Secret => _secret;
 
 	public Boss(string name, int phase)
-		: base(name)
 	{
+		_secret = "hidden";
+		base..ctor(name);
 		Phase = phase;
 	}
 
@@ -48,9 +49,14 @@ public sealed class Boss : Character
 		state.Read(5, ref _secret);
 	}
 
+	internal Boss(Allocation unused)
+		: base((Allocation)null)
+	{
+	}
+
 	internal new static object <VarSave>New()
 	{
-		return Allocation.Uninitialized(typeof(Boss));
+		return new Boss(null);
 	}
 
 	internal new void <VarSave>InitFields()

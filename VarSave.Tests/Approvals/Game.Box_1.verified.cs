@@ -8,10 +8,16 @@ public class Box<T> : IStateful, IMarked
 {
 	public T? Value;
 
-	public List<T> History = new List<T>();
+	public List<T> History;
 
 	[NonSerialized]
 	private long <VarSave>mark;
+
+	public Box()
+	{
+		History = new List<T>();
+		base..ctor();
+	}
 
 	public virtual void <VarSave>Capture(StateWriter? state)
 	{
@@ -57,5 +63,9 @@ public class Box<T> : IStateful, IMarked
 	{
 		//ILSpy generated this explicit interface implementation from .override directive in <VarSave>set_Mark
 		this.<VarSave>set_Mark(value);
+	}
+
+	internal Box(Allocation? unused)
+	{
 	}
 }

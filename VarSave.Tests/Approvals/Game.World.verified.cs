@@ -9,10 +9,16 @@ public class World : IStateful, IMarked
 	{
 		public static int Count = 1;
 
-		public string Code = "x";
+		public string Code;
 
 		[NonSerialized]
 		private long <VarSave>mark;
+
+		public Secrets()
+		{
+			Code = "x";
+			base..ctor();
+		}
 
 		public virtual void <VarSave>Capture(StateWriter state)
 		{
@@ -58,9 +64,13 @@ public class World : IStateful, IMarked
 			this.<VarSave>set_Mark(value);
 		}
 
+		internal Secrets(Allocation unused)
+		{
+		}
+
 		internal static object <VarSave>New()
 		{
-			return Allocation.Uninitialized(typeof(Secrets));
+			return new Secrets(null);
 		}
 
 		internal static void <VarSave>CaptureStatics(StateWriter state)
@@ -131,6 +141,10 @@ public class World : IStateful, IMarked
 		return Title;
 	}
 
+	public World()
+	{
+	}
+
 	public virtual void <VarSave>Capture(StateWriter state)
 	{
 	}
@@ -173,9 +187,13 @@ public class World : IStateful, IMarked
 		this.<VarSave>set_Mark(value);
 	}
 
+	internal World(Allocation unused)
+	{
+	}
+
 	internal static object <VarSave>New()
 	{
-		return Allocation.Uninitialized(typeof(World));
+		return new World(null);
 	}
 
 	internal static void <VarSave>CaptureStatics(StateWriter state)

@@ -22,6 +22,10 @@ public static class LocalScenarios
 		[NonSerialized]
 		private long <VarSave>mark;
 
+		public <>c__DisplayClass1_0()
+		{
+		}
+
 		internal void <CapturedLocals>b__0(int v)
 		{
 			total += v;
@@ -73,9 +77,13 @@ public static class LocalScenarios
 			this.<VarSave>set_Mark(value);
 		}
 
+		internal <>c__DisplayClass1_0(Allocation unused)
+		{
+		}
+
 		internal static object <VarSave>New()
 		{
-			return Allocation.Uninitialized(typeof(<>c__DisplayClass1_0));
+			return new <>c__DisplayClass1_0(null);
 		}
 
 		internal static void <VarSave>RegisterDelegates(ModuleRegistration value)
@@ -96,6 +104,10 @@ public static class LocalScenarios
 
 		[NonSerialized]
 		private long <VarSave>mark;
+
+		public <>c__DisplayClass3_0()
+		{
+		}
 
 		internal int <AsyncLocals>b__0()
 		{
@@ -146,9 +158,13 @@ public static class LocalScenarios
 			this.<VarSave>set_Mark(value);
 		}
 
+		internal <>c__DisplayClass3_0(Allocation unused)
+		{
+		}
+
 		internal static object <VarSave>New()
 		{
-			return Allocation.Uninitialized(typeof(<>c__DisplayClass3_0));
+			return new <>c__DisplayClass3_0(null);
 		}
 
 		internal static void <VarSave>RegisterDelegates(ModuleRegistration value)

@@ -7,9 +7,9 @@ internal class <Module>
 	static <Module>()
 	{
 		ModuleRegistration moduleRegistration = new ModuleRegistration();
-		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => Allocation.Uninitialized(typeof(Bell)), null);
-		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => Allocation.Uninitialized(typeof(Greeter)), null);
-		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => Allocation.Uninitialized(typeof(LoudGreeter)), null);
+		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => new Bell(null), null);
+		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => new Greeter((Allocation)null), null);
+		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => new LoudGreeter(null), null);
 		moduleRegistration.AddType(typeof(Delegates), "AssemblyToProcess.Delegates", "", null, null);
 		moduleRegistration.AddStatics("AddX\0Counter\0SameCounterAgain\0Bell\0Greet\0VirtualGreet\0Square\0Twice\0LocalFunction\0Log", (StateWriter? state) =>
 		{
@@ -37,23 +37,23 @@ internal class <Module>
 			state.Read(9, ref Delegates.Log);
 		});
 		moduleRegistration.AddType(typeof(Delegates.<>O), "AssemblyToProcess.Delegates+<>O", "", null, null);
-		moduleRegistration.AddType(typeof(Delegates.<>c), "AssemblyToProcess.Delegates+<>c", "", () => Allocation.Uninitialized(typeof(Delegates.<>c)), null);
-		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => Allocation.Uninitialized(typeof(Delegates.<>c__DisplayClass10_0)), null);
+		moduleRegistration.AddType(typeof(Delegates.<>c), "AssemblyToProcess.Delegates+<>c", "", () => new Delegates.<>c(null), null);
+		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => new Delegates.<>c__DisplayClass10_0(null), null);
 		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null, null);
 		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null, null);
-		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => Allocation.Uninitialized(typeof(WithTransient)), () =>
+		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => new WithTransient(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(WithTransient));
 			((WithTransient)obj).<VarSave>InitFields();
 			return obj;
 		});
-		moduleRegistration.AddType(typeof(Holder), "AssemblyToProcess.Holder", "Anything\0Scores", () => Allocation.Uninitialized(typeof(Holder)), () =>
+		moduleRegistration.AddType(typeof(Holder), "AssemblyToProcess.Holder", "Anything\0Scores", () => new Holder(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(Holder));
 			((Holder)obj).<VarSave>InitFields();
 			return obj;
 		});
-		moduleRegistration.AddType(typeof(WithUnsaveableField), "AssemblyToProcess.WithUnsaveableField", "Log", () => Allocation.Uninitialized(typeof(WithUnsaveableField)), null);
+		moduleRegistration.AddType(typeof(WithUnsaveableField), "AssemblyToProcess.WithUnsaveableField", "Log", () => new WithUnsaveableField(null), null);
 		moduleRegistration.AddType(typeof(Roots), "AssemblyToProcess.Roots", "", null, null);
 		moduleRegistration.AddStatics("Current", (StateWriter state) =>
 		{
@@ -63,19 +63,19 @@ internal class <Module>
 			state.Read(0, ref Roots.Current);
 		});
 		moduleRegistration.AddType(typeof(Iterators), "AssemblyToProcess.Iterators", "", null, null);
-		moduleRegistration.AddType(typeof(Iterators.<Squares>d__0), "AssemblyToProcess.Iterators::Squares(System.Int32)#statemachine", "<>1__state\0<>2__current\0count\0<i>5__1", () => Allocation.Uninitialized(typeof(Iterators.<Squares>d__0)), null);
-		moduleRegistration.AddType(typeof(Iterators.<Walk>d__1), "AssemblyToProcess.Iterators::Walk(System.Collections.Generic.List`1<System.Int32>)#statemachine", "<>1__state\0<>2__current\0items\0<>s__1\0<item>5__2", () => Allocation.Uninitialized(typeof(Iterators.<Walk>d__1)), null);
+		moduleRegistration.AddType(typeof(Iterators.<Squares>d__0), "AssemblyToProcess.Iterators::Squares(System.Int32)#statemachine", "<>1__state\0<>2__current\0count\0<i>5__1", () => new Iterators.<Squares>d__0(null), null);
+		moduleRegistration.AddType(typeof(Iterators.<Walk>d__1), "AssemblyToProcess.Iterators::Walk(System.Collections.Generic.List`1<System.Int32>)#statemachine", "<>1__state\0<>2__current\0items\0<>s__1\0<item>5__2", () => new Iterators.<Walk>d__1(null), null);
 		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null, null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass1_0)), null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass3_0), "AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0", "captured", () => Allocation.Uninitialized(typeof(LocalScenarios.<>c__DisplayClass3_0)), null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<AsyncLocals>d__3), "AssemblyToProcess.LocalScenarios::AsyncLocals()#statemachine", "<>1__state\0<>t__builder\0<>8__1\0<x>5__2\0<name>5__3\0<read>5__4\0<snapshot>5__5\0<>u__1", () => Allocation.Uninitialized(typeof(LocalScenarios.<AsyncLocals>d__3)), null);
-		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => Allocation.Uninitialized(typeof(Character)), () =>
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => new LocalScenarios.<>c__DisplayClass1_0(null), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass3_0), "AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0", "captured", () => new LocalScenarios.<>c__DisplayClass3_0(null), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<AsyncLocals>d__3), "AssemblyToProcess.LocalScenarios::AsyncLocals()#statemachine", "<>1__state\0<>t__builder\0<>8__1\0<x>5__2\0<name>5__3\0<read>5__4\0<snapshot>5__5\0<>u__1", () => new LocalScenarios.<AsyncLocals>d__3(null), null);
+		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => new Character((Allocation)null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(Character));
 			((Character)obj).<VarSave>InitFields();
 			return obj;
 		});
-		moduleRegistration.AddType(typeof(Boss), "AssemblyToProcess.Game.Boss", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField\0<Phase>k__BackingField\0_secret", () => Allocation.Uninitialized(typeof(Boss)), () =>
+		moduleRegistration.AddType(typeof(Boss), "AssemblyToProcess.Game.Boss", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField\0<Phase>k__BackingField\0_secret", () => new Boss(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(Boss));
 			((Boss)obj).<VarSave>InitFields();
@@ -84,7 +84,7 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(Mood), "AssemblyToProcess.Game.Mood", "", null, null);
 		moduleRegistration.AddType(typeof(Point), "AssemblyToProcess.Game.Point", "X\0Y", () => default(Point), null);
 		moduleRegistration.AddType(typeof(Box<>), "AssemblyToProcess.Game.Box`1", "Value\0History", null, null);
-		moduleRegistration.AddType(typeof(World), "AssemblyToProcess.Game.World", "", () => Allocation.Uninitialized(typeof(World)), null);
+		moduleRegistration.AddType(typeof(World), "AssemblyToProcess.Game.World", "", () => new World(null), null);
 		moduleRegistration.AddStatics("_tick\0Title\0Hero\0CurrentMood", (StateWriter state) =>
 		{
 			state.Write(World._tick);
@@ -98,7 +98,7 @@ internal class <Module>
 			state.Read(2, ref World.Hero);
 			state.Read(3, ref World.CurrentMood);
 		});
-		moduleRegistration.AddType(typeof(World.Secrets), "AssemblyToProcess.Game.World+Secrets", "Code", () => Allocation.Uninitialized(typeof(World.Secrets)), () =>
+		moduleRegistration.AddType(typeof(World.Secrets), "AssemblyToProcess.Game.World+Secrets", "Code", () => new World.Secrets(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(World.Secrets));
 			((World.Secrets)obj).<VarSave>InitFields();
@@ -111,7 +111,7 @@ internal class <Module>
 		{
 			state.Read(0, ref World.Secrets.Count);
 		});
-		moduleRegistration.AddType(typeof(Node), "AssemblyToProcess.Game.Node", "Value\0Next", () => Allocation.Uninitialized(typeof(Node)), null);
+		moduleRegistration.AddType(typeof(Node), "AssemblyToProcess.Game.Node", "Value\0Next", () => new Node(null), null);
 		Delegates.<>c__DisplayClass10_0.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);

@@ -43,21 +43,20 @@ namespace VarSave.Format
 
         public ulong ReadVarUInt()
         {
-            // Most varints are read far from the end: one bounds check for all ten possible bytes.
+            // The common case, a varint that ends before the bound, without a range test per byte
+            // beyond the array's own; anything else (the bound, a 10-byte varint) is read checked.
             int position = Position;
-            if (_end - position >= 10)
+            int end = Math.Min(_end, position + 9);
+            var data = _data;
+            ulong value = 0;
+            for (int shift = 0; position < end; shift += 7)
             {
-                var data = _data;
-                ulong value = 0;
-                for (int shift = 0; shift < 63; shift += 7)
+                byte next = data[position++];
+                value |= (ulong)(next & 0x7F) << shift;
+                if (next < 0x80)
                 {
-                    byte next = data[position++];
-                    value |= (ulong)(next & 0x7F) << shift;
-                    if (next < 0x80)
-                    {
-                        Position = position;
-                        return value;
-                    }
+                    Position = position;
+                    return value;
                 }
             }
             return ReadVarUIntChecked();
