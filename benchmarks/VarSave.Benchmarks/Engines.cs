@@ -26,7 +26,7 @@ namespace VarSave.Benchmarks
 
         public virtual byte[] BytesOf(object saved) => (byte[])saved;
 
-        public static readonly Engine[] All = { new VarSaveEngine(), new SystemTextJsonEngine(), new NewtonsoftEngine() };
+        public static readonly Engine[] All = { new VarSaveEngine(), new SystemTextJsonEngine(), new NewtonsoftEngine(), new HandWrittenEngine() };
     }
 
     /// <summary>VarSave: the world sits in <see cref="GameState.World"/>, a static field of a woven class.</summary>

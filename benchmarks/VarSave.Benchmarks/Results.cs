@@ -116,7 +116,8 @@ namespace VarSave.Benchmarks
         private static int Order(string engine) =>
             engine.StartsWith("VarSave", StringComparison.Ordinal) ? 0
             : engine.StartsWith("pickle", StringComparison.Ordinal) ? 1
-            : engine.StartsWith("System.Text.Json", StringComparison.Ordinal) ? 2 : 3;
+            : engine.StartsWith("System.Text.Json", StringComparison.Ordinal) ? 2
+            : engine.StartsWith("Newtonsoft", StringComparison.Ordinal) ? 3 : 4;
 
         private static string Ms(double? ms) => ms == null ? "n/a" : Ms(ms.Value);
 

@@ -15,6 +15,7 @@ namespace VarSave.Benchmarks
         private readonly VarSaveEngine _varSave = new VarSaveEngine();
         private readonly SystemTextJsonEngine _stj = new SystemTextJsonEngine();
         private readonly NewtonsoftEngine _newtonsoft = new NewtonsoftEngine();
+        private readonly HandWrittenEngine _handWritten = new HandWrittenEngine();
 
         /// <summary>The N of the current BenchmarkDotNet run (the full command runs one N at a time), or every N of the command line.</summary>
         public static int? Only { get; set; }
@@ -34,6 +35,8 @@ namespace VarSave.Benchmarks
         [Benchmark] public World SystemTextJson_Load() => _stj.Load(_prepared.Bytes[_stj.Name]);
         [Benchmark] public object Newtonsoft_Save() => _newtonsoft.Save(_prepared.World);
         [Benchmark] public World Newtonsoft_Load() => _newtonsoft.Load(_prepared.Bytes[_newtonsoft.Name]);
+        [Benchmark] public object HandWritten_Save() => _handWritten.Save(_prepared.World);
+        [Benchmark] public World HandWritten_Load() => _handWritten.Load(_prepared.Bytes[_handWritten.Name]);
 
         /// <summary>The engine's display name for a benchmark method name.</summary>
         public static string EngineOf(string method) => method.Split('_')[0] switch
@@ -41,6 +44,7 @@ namespace VarSave.Benchmarks
             "VarSave" => "VarSave",
             "SystemTextJson" => "System.Text.Json",
             "Newtonsoft" => "Newtonsoft.Json",
+            "HandWritten" => "hand-written (floor)",
             var other => other,
         };
 
