@@ -44,7 +44,7 @@ namespace VarSave.Benchmarks
             "VarSave" => "VarSave",
             "SystemTextJson" => "System.Text.Json",
             "Newtonsoft" => "Newtonsoft.Json",
-            "HandWritten" => "hand-written (floor)",
+            "HandWritten" => "hand-written (reference)",
             var other => other,
         };
 
