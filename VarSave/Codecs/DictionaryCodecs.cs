@@ -71,6 +71,7 @@ namespace VarSave.Codecs
             new Dictionary<TKey, TValue>(count, (IEqualityComparer<TKey>?)comparer);
         protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
 
+        // The same loop over Dictionary's own struct enumerator: no enumerator object, no interface calls.
         protected override void WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)
         {
             int i = 0;
