@@ -21,11 +21,17 @@ namespace VarSave.Runtime
             if (typeof(T) == typeof(float)) { o.WriteByte((byte)ValueTag.Single); o.WriteUInt32(SingleBits((float)(object)value!)); return true; }
             if (value is string text)
             {
-                o.WriteByte((byte)ValueTag.String);
-                o.WriteCount(_strings.IdOf(text));
+                WriteString(text);
                 return true;
             }
             return false;
+        }
+
+        /// <summary>A string value: its index in the string table.</summary>
+        private void WriteString(string text)
+        {
+            _out.WriteByte((byte)ValueTag.String);
+            _out.WriteCount(_work.Strings.IdOf(text));
         }
 
         private void WriteValueCore(object? value)
@@ -34,8 +40,7 @@ namespace VarSave.Runtime
             if (value == null) { o.WriteByte((byte)ValueTag.Null); return; }
             if (value is string text)
             {
-                o.WriteByte((byte)ValueTag.String);
-                o.WriteCount(_strings.IdOf(text));
+                WriteString(text);
                 return;
             }
             var type = value.GetType();

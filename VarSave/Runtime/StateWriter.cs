@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Text;
 using VarSave.Codecs;
 using VarSave.Format;
 using VarSave.Graph;
@@ -17,11 +16,9 @@ namespace VarSave.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed partial class StateWriter
     {
-        private readonly TypeTableWriter _types = new TypeTableWriter();
+        private readonly TypeTableWriter _types;
         private readonly WriterWorkspace _work;
-        private readonly IdentityMap _ids;
-        private readonly StringTableWriter _strings;
-        private readonly KindCache _kinds = new KindCache();
+        private readonly KindCache _kinds;
         private ByteWriter _out;
         private readonly IExternalReferences? _external = ProgramState.ExternalReferences;
 
@@ -37,16 +34,23 @@ namespace VarSave.Runtime
         private StateWriter(WriterWorkspace work)
         {
             _work = work;
-            _ids = work.Ids;
-            _strings = work.Strings;
             _out = work.Roots;
+            _types = new TypeTableWriter();
+            _kinds = new KindCache();
+        }
+
+        // A recording writer: Write<T> collects each value and returns before any encoding, so none of the encoding state exists.
+        private StateWriter(List<object?> recorded)
+        {
+            _recorded = recorded;
+            _work = null!;
+            _out = null!;
+            _types = null!;
+            _kinds = null!;
         }
 
         // Set when the writer only records values by reference (a backup of statics), writing no bytes.
-        private List<object?>? _recorded;
-
-        // Recording writes nothing, so every recording writer shares one untouched workspace.
-        private static readonly WriterWorkspace NoWorkspace = new WriterWorkspace();
+        private readonly List<object?>? _recorded;
 
         /// <summary>Writes the next field of the object being captured.</summary>
         public void Write<T>(T value)
@@ -67,9 +71,9 @@ namespace VarSave.Runtime
         /// <summary>The values a capture method writes, by reference, in order.</summary>
         internal static object?[] Record(Action<StateWriter> capture)
         {
-            var writer = new StateWriter(NoWorkspace) { _recorded = new List<object?>() };
-            capture(writer);
-            return writer._recorded.ToArray();
+            var recorded = new List<object?>();
+            capture(new StateWriter(recorded));
+            return recorded.ToArray();
         }
 
         /// <summary>Encodes the statics of every registered type and the given locals, then everything they reach.</summary>
@@ -99,8 +103,7 @@ namespace VarSave.Runtime
             var writer = new StateWriter(new WriterWorkspace()) { _check = new CheckState() };
             var roots = writer.WriteRoots(staticHolders, locals);
             var records = writer.WriteObjects();
-            int total = writer.Assemble(records, roots).Length;
-            return writer._check.Finish(writer._work.Objects, total);
+            return writer._check.Finish(writer._work.Objects, writer.FileLength(records, roots, ProgramState.SigningKey != null));
         }
 
         // Set in a dry run: problems collected, and bytes per root.
@@ -175,23 +178,28 @@ namespace VarSave.Runtime
         private byte[] Assemble(ByteWriter records, ByteWriter roots)
         {
             var key = ProgramState.SigningKey;
-            var counts = new ByteWriter(32);
-            counts.WriteCount(_types.Count);
-            counts.WriteCount(_strings.Count);
-            counts.WriteCount(_work.ObjectCount);
-            int size = FormatConstants.HeaderLength + counts.Length + _types.Bytes.Length + _strings.Bytes.Length + records.Length + roots.Length
-                       + (key != null ? FormatConstants.SignatureLength : 0) + FormatConstants.ChecksumLength;
-            var file = new ByteWriter(size);
+            var file = new ByteWriter(FileLength(records, roots, signed: key != null));
             Envelope.WriteHeader(file, signed: key != null);
             file.WriteCount(_types.Count);
             _types.Bytes.WriteTo(file);
-            file.WriteCount(_strings.Count);
-            _strings.Bytes.WriteTo(file);
+            file.WriteCount(_work.Strings.Count);
+            _work.Strings.Bytes.WriteTo(file);
             file.WriteCount(_work.ObjectCount);
             records.WriteTo(file);
             roots.WriteTo(file);
             Envelope.WriteTrailer(file, key);
             return file.ToArrayOrBuffer();
+        }
+
+        /// <summary>The exact size of the file <see cref="Assemble"/> writes.</summary>
+        private int FileLength(ByteWriter records, ByteWriter roots, bool signed)
+        {
+            var counts = new ByteWriter(32);
+            counts.WriteCount(_types.Count);
+            counts.WriteCount(_work.Strings.Count);
+            counts.WriteCount(_work.ObjectCount);
+            return FormatConstants.HeaderLength + counts.Length + _types.Bytes.Length + _work.Strings.Bytes.Length + records.Length + roots.Length
+                   + (signed ? FormatConstants.SignatureLength : 0) + FormatConstants.ChecksumLength;
         }
 
         // ---- used by codecs ----
@@ -270,8 +278,8 @@ namespace VarSave.Runtime
             }
             else
             {
-                id = _ids.Find(value);
-                if (id < 0) _ids.Add(value, id = AddObject(value, kind));
+                id = _work.Ids.Find(value);
+                if (id < 0) _work.Ids.Add(value, id = AddObject(value, kind));
             }
             _out.WriteByte((byte)ValueTag.Ref);
             _out.WriteCount(id);
