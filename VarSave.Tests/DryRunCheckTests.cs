@@ -49,6 +49,18 @@ namespace VarSave.Tests
             Assert.True(check.CanSave);
             Assert.Empty(check.Problems);
             Assert.True(check.TotalBytes > 0);
+            Snapshot saved = null!;
+            Woven.WithRoot(new List<string> { "a", "b" }, () => saved = ProgramState.SaveEverything());
+            Assert.Equal(saved.Length, check.TotalBytes);
+        }
+
+        [Fact]
+        public void A_struct_held_by_a_static_is_one_root_not_one_per_field()
+        {
+            SaveCheck check = null!;
+            Woven.WithRoot(System.Activator.CreateInstance(Woven.Type("Game.Point"), 3, 4), () => check = ProgramState.Check());
+            Assert.Contains(check.Roots, r => r.Root == "static AssemblyToProcess.Roots.Current");
+            Assert.DoesNotContain(check.Roots, r => r.Root.EndsWith(".X") || r.Root.EndsWith(".Y"));
         }
     }
 }

@@ -64,7 +64,7 @@ namespace VarSave.Runtime
             if (_check == null && TryWriteInline(value)) return;
             _slotName = index < _fieldNames.Length ? _fieldNames[index] : "?";
             _slotIndex = -1;
-            if (_check != null && _currentObject < 0) WriteRootValue(value);
+            if (_check != null && _currentObject < 0 && _structDepth == 0) WriteRootValue(value);
             else WriteValue(value);
         }
 
@@ -164,13 +164,14 @@ namespace VarSave.Runtime
                 _slotName = null;
                 _slotIndex = -1;
                 var entry = _work.Objects[id];
+                int recordStart = records.Length;
                 records.WriteCount(entry.TypeId);
                 int lengthAt = records.ReserveUInt32();
                 int start = records.Length;
                 if (_check == null) entry.Codec.Write(entry.Instance, this);
                 else WriteRecordChecked(entry);
                 records.PatchUInt32(lengthAt, (uint)(records.Length - start));
-                _check?.AddObjectBytes(records.Length - start + 5);
+                _check?.AddObjectBytes(records.Length - recordStart);
             }
             return records;
         }
