@@ -54,7 +54,7 @@ namespace VarSave.Graph
                     var ignored = new System.Collections.Generic.List<string>();
                     loaded.MapFields(woven, fields, report.DefaultedFields, ignored);
                     if (ignored.Count > 0 && IsCompilerState(key))
-                        return LoadedType.Missing(key, $"it holds the closure {key}, whose method no longer captures {string.Join(", ", ignored.ConvertAll(f => f.Substring(key.Length + 1)))} in the loading program: the method changed, so the saved closure cannot be resumed safely");
+                        return LoadedType.Missing(key, $"it holds the closure {key}, whose method no longer captures {string.Join(", ", ignored.ConvertAll(f => f.Substring(loaded.Name.Length + 1)))} in the loading program: the method changed, so the saved closure cannot be resumed safely");
                     report.IgnoredFields.AddRange(ignored);
                     return loaded;
                 }
