@@ -22,8 +22,8 @@ namespace VarSave.Runtime
         /// </summary>
         public void AddType(Type type, string key, string fieldNames, Func<object>? factory, Func<object>? initializedFactory)
         {
-            var keys = key.Split(FieldName.AliasSeparator);
-            _last = new WovenType(type, keys[0], System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Skip(keys, 1)), ParseFields(fieldNames), factory, initializedFactory);
+            var name = FieldName.Parse(key);
+            _last = new WovenType(type, name.Name, name.Previous, ParseFields(fieldNames), factory, initializedFactory);
             _types.Add(_last);
         }
 
