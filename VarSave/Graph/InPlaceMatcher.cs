@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using VarSave.Registry;
 using VarSave.Runtime;
 
 namespace VarSave.Graph
@@ -27,17 +26,15 @@ namespace VarSave.Graph
 
         private void MatchStatics(int rootsAt, StaticsBackup live)
         {
-            var input = _reader.Input;
             _reader.LeaveRecords(rootsAt);
-            int holders = input.ReadCount("static type");
+            int holders = _reader.Input.ReadCount("static type");
             for (int h = 0; h < holders; h++)
             {
                 var holder = _reader.ReadTypeEntry("static holder type");
-                var names = new string[input.ReadCount("static field")];
-                for (int i = 0; i < names.Length; i++) names[i] = input.ReadString();
-                var woven = holder.Woven ?? (holder.Type != null ? TypeRegistry.FindByType(holder.Type) : null);
+                var names = _reader.ReadNames("static field");
+                var woven = holder.Registration;
                 var current = woven == null ? null : live.ValuesOf(woven);
-                var toCurrent = woven == null ? null : Invert(LoadedType.MapNames(woven.Key, woven.Statics, names, null, new List<string>()), names.Length);
+                var toCurrent = woven == null ? null : LoadedType.Invert(LoadedType.MapNames(woven.Key, woven.Statics, names, null, new List<string>()), names.Length);
                 for (int saved = 0; saved < names.Length; saved++)
                 {
                     int id = _reader.ReadReferenceOrSkip();
@@ -54,7 +51,7 @@ namespace VarSave.Graph
                 var type = _reader.TypeOfRecord(id);
                 if (!(live is IStateful stateful) || type.Woven == null) continue;
                 var current = StateWriter.Record(stateful.CaptureState);
-                var toCurrent = Invert(type.FieldMap, type.SavedFields.Length);
+                var toCurrent = type.SavedToCurrent;
                 _reader.EnterRecord(id);
                 for (int saved = 0; saved < type.SavedFields.Length; saved++)
                 {
@@ -72,15 +69,6 @@ namespace VarSave.Graph
             _reader.Reuse(id, live);
             _used.Add(live);
             _pending.Enqueue((id, live));
-        }
-
-        /// <summary>Turns "today's index to saved index" into "saved index to today's index".</summary>
-        private static int[] Invert(int[] map, int savedCount)
-        {
-            var inverse = new int[savedCount];
-            for (int i = 0; i < savedCount; i++) inverse[i] = -1;
-            for (int i = 0; i < map.Length; i++) if (map[i] >= 0) inverse[map[i]] = i;
-            return inverse;
         }
     }
 }

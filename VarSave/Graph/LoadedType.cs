@@ -29,6 +29,9 @@ namespace VarSave.Graph
 
         public WovenType? Woven { get; private set; }
 
+        /// <summary>The type's woven registration: the one its fields were mapped with, else the one of its run-time type (static classes).</summary>
+        public WovenType? Registration => Woven ?? (Type != null ? TypeRegistry.FindByType(Type) : null);
+
         /// <summary>Field names as saved (woven types only).</summary>
         public string[] SavedFields { get; private set; } = Array.Empty<string>();
 
@@ -58,6 +61,20 @@ namespace VarSave.Graph
             FieldMap = MapNames(Name, woven.Fields, savedFields, defaulted, ignored);
             MissesFields = Array.IndexOf(FieldMap, -1) >= 0;
             SameSchema = savedFields.Length == FieldMap.Length && !FieldMap.Where((saved, current) => saved != current).Any();
+        }
+
+        private int[]? _savedToCurrent;
+
+        /// <summary>For each saved field, the index of today's field it maps to, or -1 (the inverse of <see cref="FieldMap"/>).</summary>
+        public int[] SavedToCurrent => _savedToCurrent ??= Invert(FieldMap, SavedFields.Length);
+
+        /// <summary>Turns "today's index to saved index" into "saved index to today's index".</summary>
+        public static int[] Invert(int[] map, int savedCount)
+        {
+            var inverse = new int[savedCount];
+            for (int i = 0; i < savedCount; i++) inverse[i] = -1;
+            for (int i = 0; i < map.Length; i++) if (map[i] >= 0) inverse[map[i]] = i;
+            return inverse;
         }
 
         /// <summary>The saved fields are today's, in today's order: values can be read straight into the fields.</summary>

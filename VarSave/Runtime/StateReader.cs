@@ -248,7 +248,7 @@ namespace VarSave.Runtime
                 var holder = _types[_in.ReadIndex("static holder type", _types.Length)];
                 var names = ReadNames("static field");
                 var slots = ReadValues(names.Length);
-                var woven = holder.Woven ?? (holder.Type != null ? Registry.TypeRegistry.FindByType(holder.Type) : null);
+                var woven = holder.Registration;
                 if (woven?.RestoreStatics == null)
                 {
                     _report.SkippedStatics.Add(holder.Name + ".*");
@@ -267,7 +267,7 @@ namespace VarSave.Runtime
             return decoded;
         }
 
-        private string[] ReadNames(string what)
+        internal string[] ReadNames(string what)
         {
             var names = new string[_in.ReadCount(what)];
             for (int i = 0; i < names.Length; i++) names[i] = _in.ReadString();
