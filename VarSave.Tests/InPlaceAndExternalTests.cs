@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Xunit;
 
@@ -78,6 +79,27 @@ namespace VarSave.Tests
             }
         }
 
+        [Fact]
+        public void An_external_delegate_target_is_resolved_once_per_load()
+        {
+            var savedList = new List<string>();
+            var loadedList = new List<string>();
+            var adder = Woven.Call("ForeignDelegate", "AdderOf", savedList);
+            var services = new Services(savedList, loadedList);
+            try
+            {
+                ProgramState.ExternalReferences = services;
+                var restored = (Action<string>)Woven.RoundTrip(adder)!;
+                restored("key");
+                Assert.Equal(new[] { "key" }, loadedList);
+                Assert.Equal(1, services.Resolutions);
+            }
+            finally
+            {
+                ProgramState.ExternalReferences = null;
+            }
+        }
+
         private sealed class Services : IExternalReferences
         {
             private readonly object _saved;
@@ -91,7 +113,13 @@ namespace VarSave.Tests
 
             public string? KeyOf(object value) => ReferenceEquals(value, _saved) ? "log-stream" : null;
 
-            public object Resolve(string key) => key == "log-stream" ? _loaded : throw new ArgumentException(key);
+            public int Resolutions { get; private set; }
+
+            public object Resolve(string key)
+            {
+                Resolutions++;
+                return key == "log-stream" ? _loaded : throw new ArgumentException(key);
+            }
         }
     }
 }

@@ -58,12 +58,13 @@ namespace VarSave.Codecs
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
-            // Everything was read at creation; step over the payload again.
+            // Everything was read at creation; step over the payload again without decoding it
+            // (decoding would rebuild a boxed target and ask ExternalReferences a second time).
             int count = reader.ReadCount("delegate entry");
             for (int i = 0; i < count; i++)
             {
                 reader.ReadTypeEntry("delegate method");
-                reader.ReadValue();
+                reader.ReadReferenceOrSkip();
             }
         }
     }
