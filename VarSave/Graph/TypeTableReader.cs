@@ -106,8 +106,10 @@ namespace VarSave.Graph
                 closed[i] = args[i].Type!;
             }
             display += ">";
-            if (args.Length == 8 && !BuiltinTypes.IsTuple(closed[7]))
-                throw reader.Corrupt($"{display}: the eighth argument of an eight-element tuple must be a tuple");
+            // An eight-element tuple's rest must be a tuple of the same family: the constructor that
+            // would check it never runs, and a mixed one breaks Equals, GetHashCode and ToString.
+            if (args.Length == 8 && BuiltinTypes.IsTuple(definition) && !(BuiltinTypes.IsTuple(closed[7]) && closed[7].IsValueType == definition.IsValueType))
+                throw reader.Corrupt($"{display}: the eighth argument of an eight-element tuple must be a tuple of the same kind");
             try
             {
                 return LoadedType.Found(display, definition.MakeGenericType(closed));
