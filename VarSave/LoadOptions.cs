@@ -8,7 +8,11 @@ namespace VarSave
         /// wherever the saved object has the same type: the static's own object, then, through
         /// woven fields, the objects it holds, and so on. References held elsewhere (a UI, an
         /// engine) stay valid. Collections are cleared and refilled; delegates, arrays and tuples
-        /// are replaced. This is how the Python original behaves.
+        /// are replaced. This is how the Python original behaves. The objects are filled while the
+        /// snapshot is decoded, so a load that fails after that (a damaged record, a changed field
+        /// type, a throwing [AfterLoad] hook) leaves them partly refilled: the statics get their
+        /// references back, but not the objects' old contents. Check a snapshot you do not trust
+        /// with a plain load first.
         /// </summary>
         public bool InPlace { get; set; }
 
