@@ -34,12 +34,12 @@ namespace VarSave.Registry
                     byType[type.Type] = type;
                     if (type.CaptureStatics != null) withStatics.Add(type);
                     if (type.StaticHooks != null) withStaticHooks.Add(type);
+                    AnyInstanceHooks |= type.InstanceHooks != null;
                 }
                 _byKey = byKey;
                 _byType = byType;
                 _withStatics = withStatics;
                 _withStaticHooks = withStaticHooks;
-                foreach (var type in types) AnyInstanceHooks |= type.InstanceHooks != null;
             }
         }
 
