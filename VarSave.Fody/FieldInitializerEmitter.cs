@@ -115,13 +115,14 @@ namespace VarSave.Fody
             var sourceInstructions = source.Body.Instructions.Take(count).ToList();
             foreach (var instruction in sourceInstructions)
             {
+                var (opCode, operand) = WithExplicitLocal(instruction, source.Body);
                 var copy = Instruction.Create(OpCodes.Nop);
-                copy.OpCode = instruction.OpCode;
-                copy.Operand = instruction.Operand switch
+                copy.OpCode = opCode;
+                copy.Operand = operand switch
                 {
                     VariableDefinition variable => variables.TryGetValue(variable, out var mapped) ? mapped : variables[variable] = AddVariable(body, variable),
                     ParameterDefinition _ => body.ThisParameter,
-                    _ => instruction.Operand,
+                    _ => operand,
                 };
                 copies[instruction] = copy;
                 body.Instructions.Add(copy);
@@ -132,6 +133,18 @@ namespace VarSave.Fody
                 else if (copy.Operand is Instruction[] branches) copy.Operand = branches.Select(b => copies[b]).ToArray();
             }
             body.InitLocals |= source.Body.InitLocals;
+        }
+
+        /// <summary>
+        /// ldloc.N and stloc.N name their local only by its index in the source, which the target's
+        /// locals do not share: the long form names the variable itself, so it can be mapped.
+        /// </summary>
+        private static (OpCode OpCode, object Operand) WithExplicitLocal(Instruction instruction, MethodBody source)
+        {
+            var code = instruction.OpCode.Code;
+            if (code >= Code.Ldloc_0 && code <= Code.Ldloc_3) return (OpCodes.Ldloc, source.Variables[code - Code.Ldloc_0]);
+            if (code >= Code.Stloc_0 && code <= Code.Stloc_3) return (OpCodes.Stloc, source.Variables[code - Code.Stloc_0]);
+            return (instruction.OpCode, instruction.Operand);
         }
 
         private static VariableDefinition AddVariable(MethodBody body, VariableDefinition source)

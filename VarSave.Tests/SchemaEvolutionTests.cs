@@ -108,6 +108,15 @@ namespace Game
             return reporting;
         }
 
+        /// <summary>A field added in version 2 whose initializer needs locals (the short ldloc.N/stloc.N forms).</summary>
+        private static readonly string Version2WithLocalsInInitializers = Version1.Replace(
+            "        public List<string> Items = new();\n    }",
+            "        public List<string> Items = new();\n" +
+            "        public string Size = \"12\".Length switch { 2 => \"two\", _ => \"other\" };\n" +
+            "        public int Parsed = int.TryParse(\"12\", out var v) ? v : 0;\n    }").Replace(
+            "            World.Hero = new Hero",
+            "            if (args.Length > 1) { LoadFromFile(args[0]); Console.WriteLine($\"{World.Hero!.Name}|{World.Hero.Size}|{World.Hero.Parsed}\"); return; }\n            World.Hero = new Hero");
+
         [Fact]
         public void A_version_1_save_loads_into_version_2_with_every_change_mapped()
         {
@@ -118,6 +127,21 @@ namespace Game
             var output = CompiledProgram.Build(Path.Combine(directory, "v2"), Version2).Run(directory, file);
 
             Assert.Equal("Alice|2000000000|77|5|Alice of the 2 items|sword,potion|cat|1|v1 with cat\nignored: Game.Hero.Obsolete\n", output);
+            Directory.Delete(directory, true);
+        }
+
+        [Fact]
+        public void A_field_added_with_an_initializer_that_uses_locals_gets_its_value()
+        {
+            Assert.Contains("out var v", Version2WithLocalsInInitializers);
+            Assert.Contains("if (args.Length > 1)", Version2WithLocalsInInitializers);
+            var directory = Processes.NewTemporaryDirectory();
+            var file = Path.Combine(directory, "v1.varsave");
+            CompiledProgram.Build(Path.Combine(directory, "v1"), Version1).Run(directory, file);
+
+            var output = CompiledProgram.Build(Path.Combine(directory, "v2"), Version2WithLocalsInInitializers).Run(directory, file, "load");
+
+            Assert.Equal("Alice|two|12\n", output);
             Directory.Delete(directory, true);
         }
 
