@@ -106,7 +106,8 @@ namespace VarSave.Fody
         {
             if (type.FullName == "System.Object" || type.IsInterface) return false;
             if (type.Module == _weaver.ModuleDefinition) return IsRegistered(type) && !(type.IsAbstract && type.IsSealed);
-            return type.Interfaces.Any(i => i.InterfaceType.FullName == "VarSave.Runtime.IStateful");
+            // Only the root of a woven hierarchy declares IStateful; every woven class declares its own capture.
+            return type.Methods.Any(m => m.Name == StateMethodEmitter.CaptureName);
         }
 
         private static bool HasInstanceFields(TypeDefinition type)
