@@ -86,11 +86,9 @@ namespace VarSave.Fody
 
         private void CallBase(ILProcessor il, TypeReference baseType, string name, TypeReference parameter)
         {
-            var method = new MethodReference(name, _module.TypeSystem.Void, _module.ImportReference(baseType)) { HasThis = true };
-            method.Parameters.Add(new ParameterDefinition(parameter));
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldarg_1);
-            il.Emit(OpCodes.Call, method);
+            il.Emit(OpCodes.Call, WovenMethodOf(baseType, name, parameter));
         }
 
         /// <summary>
@@ -142,12 +140,17 @@ namespace VarSave.Fody
             plan.Type.Methods.Add(constructor);
         }
 
-        /// <summary>The bare constructor of a type, built by signature: it may not be emitted yet, and the type may be a generic instance.</summary>
-        private MethodReference BareConstructorOf(TypeReference type)
+        private MethodReference BareConstructorOf(TypeReference type) => WovenMethodOf(type, ".ctor", _runtime.Allocation);
+
+        /// <summary>
+        /// A void instance method the weaver emits, taking one parameter, built by signature: it may
+        /// not be emitted yet, and the type may be a generic instance or another assembly's.
+        /// </summary>
+        private MethodReference WovenMethodOf(TypeReference type, string name, TypeReference parameter)
         {
-            var constructor = new MethodReference(".ctor", _module.TypeSystem.Void, _module.ImportReference(type)) { HasThis = true };
-            constructor.Parameters.Add(new ParameterDefinition(_runtime.Allocation));
-            return constructor;
+            var method = new MethodReference(name, _module.TypeSystem.Void, _module.ImportReference(type)) { HasThis = true };
+            method.Parameters.Add(new ParameterDefinition(parameter));
+            return method;
         }
 
         private void EmitFactory(TypePlan plan)
