@@ -33,8 +33,8 @@ namespace VarSave.Fody
         /// <summary>The base type whose woven capture and restore come first, if it is woven.</summary>
         public TypeReference? WovenBase { get; set; }
 
-        /// <summary>How many saved fields the woven base types contribute, first in the schema.</summary>
-        public int BaseFieldCount { get; set; }
+        /// <summary>How many saved fields the woven base types contribute, first in the schema (which then names each of <see cref="Fields"/>).</summary>
+        public int BaseFieldCount => FieldNames.Count - Fields.Count;
 
         /// <summary>This type's own saved instance fields, in schema order.</summary>
         public List<FieldDefinition> Fields { get; } = new List<FieldDefinition>();

@@ -60,11 +60,7 @@ namespace VarSave.Fody
         {
             var type = plan.Type;
             var baseDefinition = type.IsValueType ? null : Saveability.SafeResolve(type.BaseType);
-            if (baseDefinition != null && IsWovenClass(baseDefinition))
-            {
-                plan.WovenBase = type.BaseType;
-                plan.BaseFieldCount = SchemaOf(baseDefinition).Count;
-            }
+            if (baseDefinition != null && IsWovenClass(baseDefinition)) plan.WovenBase = type.BaseType;
             else if (baseDefinition != null && HasInstanceFields(baseDefinition))
             {
                 _weaver.WriteWarning(
