@@ -24,12 +24,12 @@ namespace VarSave.Fody
                 {
                     var instruction = instructions[i];
                     if (instruction.OpCode == OpCodes.Newobj && instruction.Operand is MethodReference constructor)
-                        Note(_closureCreators, constructor.DeclaringType.Resolve(), method);
+                        Note(_closureCreators, Saveability.SafeResolve(constructor.DeclaringType), method);
                     else if (instruction.OpCode == OpCodes.Initobj && instruction.Operand is TypeReference structClosure)
-                        Note(_closureCreators, structClosure.Resolve(), method);
+                        Note(_closureCreators, Saveability.SafeResolve(structClosure), method);
                     else if ((instruction.OpCode == OpCodes.Ldftn || instruction.OpCode == OpCodes.Ldvirtftn) && instruction.Operand is MethodReference target)
                     {
-                        var definition = Saveability.SafeResolve(target.DeclaringType) == null ? null : target.Resolve();
+                        var definition = Saveability.SafeResolve(target);
                         if (definition?.Module == module) Note(_delegateCreators, definition, method);
                         if (definition != null && i + 1 < instructions.Count && instructions[i + 1].OpCode == OpCodes.Newobj
                             && instructions[i + 1].Operand is MethodReference delegateConstructor)

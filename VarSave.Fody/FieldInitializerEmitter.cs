@@ -76,12 +76,12 @@ namespace VarSave.Fody
         /// </summary>
         private static (MethodDefinition Constructor, int Count)? InitializerPrefix(TypeDefinition type)
         {
+            var baseType = Saveability.SafeResolve(type.BaseType);
             foreach (var constructor in type.Methods.Where(m => m.IsConstructor && !m.IsStatic && m.HasBody))
             {
                 var instructions = constructor.Body.Instructions;
                 // The chained constructor call on this: to the base (initializers precede it) or to this (none here).
                 // Struct field initializers also call .ctor, on the field's address, so the callee's type decides.
-                var baseType = Saveability.SafeResolve(type.BaseType);
                 int baseCall = -1;
                 for (int i = 0; i < instructions.Count && baseCall < 0; i++)
                     if (instructions[i].OpCode == OpCodes.Call && instructions[i].Operand is MethodReference callee && callee.Name == ".ctor")

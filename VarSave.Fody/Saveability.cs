@@ -132,5 +132,12 @@ namespace VarSave.Fody
             try { return type.Resolve(); }
             catch (AssemblyResolutionException) { return null; }
         }
+
+        /// <summary>Null, as for a type, when the method's assembly (or a base type's) cannot be found.</summary>
+        public static MethodDefinition? SafeResolve(MethodReference method)
+        {
+            try { return method.Resolve(); }
+            catch (AssemblyResolutionException) { return null; }
+        }
     }
 }
