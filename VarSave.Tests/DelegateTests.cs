@@ -58,16 +58,14 @@ namespace VarSave.Tests
         [Fact]
         public void Closures_and_lambdas_are_keyed_by_their_owner_method_not_the_compiler_name()
         {
-            var messages = string.Join("\n", Woven.Result.Messages);
-            Assert.DoesNotContain("DisplayClass", messages.Split('\n')[0]);
-            var snapshot = ProgramState.SaveEverything();
+            // Nor do the build's messages, the closure reports among them.
+            Assert.DoesNotContain(Woven.Result.Messages, m => m.Text.Contains("DisplayClass"));
             Woven.Call("Delegates", "Build");
             var bytes = System.Text.Encoding.UTF8.GetString(ProgramState.SaveEverything().ToArray());
             Woven.Call("Delegates", "Clear");
             Assert.Contains("AssemblyToProcess.Delegates::Build()#lambda", bytes);
             Assert.Contains("AssemblyToProcess.Delegates::Build()#closure0", bytes);
             Assert.DoesNotContain("<>c__DisplayClass", bytes);
-            GC.KeepAlive(snapshot);
         }
     }
 }
