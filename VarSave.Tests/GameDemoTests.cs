@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
 using Xunit;
@@ -108,27 +107,9 @@ namespace VarSave.Tests
         /// <summary>Runs <c>Game play</c> with <paramref name="commands"/> on its standard input.</summary>
         private static string Play(string directory, params string[] commands)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add(Game);
-            start.ArgumentList.Add("play");
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            foreach (var command in commands) process.StandardInput.WriteLine(command);
-            process.StandardInput.Close();
-            if (!process.WaitForExit(120_000))
-            {
-                process.Kill(true);
-                throw new TimeoutException("Game play did not finish in 2 minutes.");
-            }
-            Assert.True(process.ExitCode == 0, $"Game play exited with {process.ExitCode}:\n{output.Result}\n{error.Result}");
-            return output.Result.Replace("\r\n", "\n");
+            var run = Processes.RunDotnet(directory, new[] { Game, "play" }, commands);
+            Assert.True(run.ExitCode == 0, $"Game play exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
+            return run.Output;
         }
     }
 }

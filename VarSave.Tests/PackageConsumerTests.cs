@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -120,20 +119,20 @@ namespace VarSave.Tests
 
                 foreach (var project in new[] { save, load })
                 {
-                    var build = DotnetCli.Run(project, "build", "-nodeReuse:false", "-v:n");
-                    Assert.True(build.ExitCode == 0, build.Output);
+                    var build = Processes.RunDotnet(project, new[] { "build", "-nodeReuse:false", "-v:n" });
+                    Assert.True(build.ExitCode == 0, build.All);
                     // Fody's own log line for an add-in it found and ran.
-                    Assert.Contains("Fody/VarSave: Executing weaver VarSave", build.Output);
+                    Assert.Contains("Fody/VarSave: Executing weaver VarSave", build.All);
                 }
                 // Fody merged the package's .xcf into the schema it generated beside FodyWeavers.xml.
                 Assert.Contains("name=\"CaptureLocals\"", File.ReadAllText(Path.Combine(save, "FodyWeavers.xsd")));
 
                 var snapshot = Path.Combine(root, "game.varsave");
-                var saved = DotnetCli.Run(root, Path.Combine(save, "bin", "Debug", "net10.0", "SaveGame.dll"), snapshot);
-                Assert.True(saved.ExitCode == 0, saved.Output);
-                var loaded = DotnetCli.Run(root, Path.Combine(load, "bin", "Debug", "net10.0", "LoadGame.dll"), snapshot);
-                Assert.True(loaded.ExitCode == 0, loaded.Output);
-                Assert.Equal("42\nAlice\nsword,potion\n", loaded.Output);
+                var saved = Processes.RunDotnet(root, new[] { Path.Combine(save, "bin", "Debug", "net10.0", "SaveGame.dll"), snapshot });
+                Assert.True(saved.ExitCode == 0, saved.All);
+                var loaded = Processes.RunDotnet(root, new[] { Path.Combine(load, "bin", "Debug", "net10.0", "LoadGame.dll"), snapshot });
+                Assert.True(loaded.ExitCode == 0, loaded.All);
+                Assert.Equal("42\nAlice\nsword,potion\n", loaded.All);
             }
             finally
             {
@@ -165,9 +164,9 @@ namespace VarSave.Tests
             {
                 var project = WriteConsumer(root, "Configured", weaverElement, "System.Console.WriteLine(1);\n");
                 // Default verbosity: errors and warnings only, so a failure message stays readable.
-                var build = DotnetCli.Run(project, "build", "-nodeReuse:false");
-                Assert.True(build.ExitCode != 0, "The build should have failed:\n" + build.Output);
-                var errors = build.Output.Split('\n').Where(line => line.Contains("error", StringComparison.Ordinal)).ToList();
+                var build = Processes.RunDotnet(project, new[] { "build", "-nodeReuse:false" });
+                Assert.True(build.ExitCode != 0, "The build should have failed:\n" + build.All);
+                var errors = build.All.Split('\n').Where(line => line.Contains("error", StringComparison.Ordinal)).ToList();
                 var error = errors.FirstOrDefault(isTheError);
                 Assert.True(error != null, "No matching error line among:\n" + string.Join("\n", errors));
                 return error!;
@@ -275,8 +274,8 @@ namespace VarSave.Tests
             Feed = Processes.NewTemporaryDirectory();
             var project = Path.Combine(Processes.RepositoryRoot, "nuget", "VarSave.Fody.Package.csproj");
             // The test's own configuration, so packing reuses the assemblies the test run just built.
-            var pack = DotnetCli.Run(Processes.RepositoryRoot, "pack", project, "-c", Processes.Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
-            if (pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
+            var pack = Processes.RunDotnet(Processes.RepositoryRoot, new[] { "pack", project, "-c", Processes.Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false" });
+            if (pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + pack.All);
             PackagePath = Path.Combine(Feed, $"VarSave.Fody.{Version}.nupkg");
         }
 
@@ -294,34 +293,6 @@ namespace VarSave.Tests
                 ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             var restored = Path.Combine(cache, "varsave.fody", Version.ToLowerInvariant());
             if (Directory.Exists(restored)) Directory.Delete(restored, true);
-        }
-    }
-
-    /// <summary>Runs the dotnet CLI as a user's shell would, whatever the test host inherited from `dotnet test`.</summary>
-    internal static class DotnetCli
-    {
-        public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            // The test host runs under MSBuild's environment (MSBuildExtensionsPath, MSBuildSDKsPath, ...),
-            // which would steer a nested build; the CLI sets what it needs itself.
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-                start.Environment.Remove(key);
-            // A reused build node would keep an old weaver loaded (and outlive the test).
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(600_000))
-            {
-                process.Kill(true);
-                throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish in 10 minutes.");
-            }
-            return (process.ExitCode, (output + error.Result).Replace("\r\n", "\n"));
         }
     }
 }
