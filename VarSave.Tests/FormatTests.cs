@@ -6,12 +6,7 @@ namespace VarSave.Tests
     /// <summary>Damaged input gets a clear error, never a crash or a partial load.</summary>
     public class FormatTests
     {
-        private static byte[] SampleBytes()
-        {
-            byte[] bytes = Array.Empty<byte>();
-            Woven.WithRoot(new System.Collections.Generic.List<string> { "a", "b" }, () => bytes = ProgramState.SaveEverything().ToArray());
-            return bytes;
-        }
+        private static byte[] SampleBytes() => Woven.Save(new System.Collections.Generic.List<string> { "a", "b" }).ToArray();
 
         [Fact]
         public void Every_truncation_is_a_format_error()

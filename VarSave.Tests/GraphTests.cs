@@ -204,9 +204,8 @@ namespace VarSave.Tests
         {
             var walk = (IEnumerator<int>)Woven.Call("Iterators", "Walk", new List<int> { 10, 20, 30 })!;
             walk.MoveNext();
-            UnsaveableObjectException? error = null;
-            Woven.WithRoot(walk, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
-            Assert.StartsWith("static AssemblyToProcess.Roots.Current.<>", error!.ObjectPath); // <>s__1 in Debug, <>7__wrap1 in Release
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(walk));
+            Assert.StartsWith("static AssemblyToProcess.Roots.Current.<>", error.ObjectPath); // <>s__1 in Debug, <>7__wrap1 in Release
             Assert.Contains("Enumerator", error.ObjectType.Name);
         }
 
@@ -215,9 +214,8 @@ namespace VarSave.Tests
         {
             dynamic holder = Woven.New("Holder");
             holder.Anything = new List<object> { 1, new MemoryStream() };
-            UnsaveableObjectException? error = null;
-            Woven.WithRoot((object)holder, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
-            Assert.Equal("static AssemblyToProcess.Roots.Current.Anything[1]", error!.ObjectPath);
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save((object)holder));
+            Assert.Equal("static AssemblyToProcess.Roots.Current.Anything[1]", error.ObjectPath);
             Assert.Equal(typeof(MemoryStream), error.ObjectType);
             Assert.Contains("[Transient]", error.Message);
         }
@@ -226,9 +224,8 @@ namespace VarSave.Tests
         public void A_custom_comparer_that_is_not_woven_is_refused_with_its_path()
         {
             var map = new Dictionary<string, int>(StringComparer.InvariantCulture);
-            UnsaveableObjectException? error = null;
-            Woven.WithRoot(map, () => error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
-            Assert.StartsWith("static AssemblyToProcess.Roots.Current", error!.ObjectPath);
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(map));
+            Assert.StartsWith("static AssemblyToProcess.Roots.Current", error.ObjectPath);
         }
     }
 }

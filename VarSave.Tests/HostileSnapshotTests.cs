@@ -12,8 +12,7 @@ namespace VarSave.Tests
         [Fact]
         public void A_snapshot_naming_an_unregistered_type_is_refused()
         {
-            byte[] saved = Array.Empty<byte>();
-            Woven.WithRoot((object)Woven.New("Holder"), () => saved = ProgramState.SaveEverything().ToArray());
+            var saved = Woven.Save((object)Woven.New("Holder")).ToArray();
             var hostile = SnapshotSurgery.ReplaceName(saved, "AssemblyToProcess.Holder", "System.Diagnostics.Process");
 
             var error = Assert.Throws<SnapshotMismatchException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(hostile)));

@@ -70,7 +70,7 @@ namespace VarSave.Tests
         [Fact]
         public void A_snapshot_naming_a_non_woven_type_of_the_program_creates_nothing_of_it()
         {
-            Expect(Saved((object)Woven.New("Holder")), "AssemblyToProcess.Holder");
+            Expect(Woven.Save((object)Woven.New("Holder")), "AssemblyToProcess.Holder");
         }
 
         [Fact]
@@ -78,7 +78,7 @@ namespace VarSave.Tests
         {
             dynamic holder = Woven.New("Holder");
             holder.Anything = Woven.New("Game.Character", "Hero");
-            Expect(Saved((object)holder), "AssemblyToProcess.Game.Character");
+            Expect(Woven.Save((object)holder), "AssemblyToProcess.Game.Character");
         }
 
         [Fact]
@@ -88,7 +88,7 @@ namespace VarSave.Tests
             characters.SetValue(Woven.New("Game.Character", "A"), 0);
             var box = Activator.CreateInstance(Woven.Type("Game.Box`1").MakeGenericType(Woven.Type("Game.Character")))!;
             // Character[] and Box<Character> both name Character's key once in the type table.
-            Expect(Saved(new object[] { characters, box }), "AssemblyToProcess.Game.Character");
+            Expect(Woven.Save(new object[] { characters, box }), "AssemblyToProcess.Game.Character");
         }
 
         [Fact]
@@ -113,7 +113,7 @@ namespace VarSave.Tests
         public void A_static_holder_renamed_to_a_non_woven_type_is_skipped_without_touching_it()
         {
             // Statics of a type the loading program lacks are skipped (reported), not an error: but nothing of Trap may run.
-            var saved = Saved(null);
+            var saved = Woven.Save(null).ToArray();
             TrapLog.Reset();
             var hostile = SnapshotSurgery.ReplaceName(saved, "AssemblyToProcess.Roots", TrapKey);
             var snapshot = Snapshot.FromBytes(hostile);
@@ -124,17 +124,10 @@ namespace VarSave.Tests
             AssertNothingRan();
         }
 
-        private static byte[] Saved(object? root)
-        {
-            byte[] bytes = Array.Empty<byte>();
-            Woven.WithRoot(root, () => bytes = ProgramState.SaveEverything().ToArray());
-            return bytes;
-        }
-
-        private static void Expect(byte[] saved, string renamed)
+        private static void Expect(Snapshot saved, string renamed)
         {
             TrapLog.Reset();
-            var hostile = SnapshotSurgery.ReplaceName(saved, renamed, TrapKey);
+            var hostile = SnapshotSurgery.ReplaceName(saved.ToArray(), renamed, TrapKey);
 
             var error = Assert.Throws<SnapshotMismatchException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(hostile)));
 

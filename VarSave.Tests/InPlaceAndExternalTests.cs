@@ -17,8 +17,7 @@ namespace VarSave.Tests
             hero.Inventory.Add("sword");
             object outsideHolder = hero;            // say, a UI that shows the hero
             object inventory = hero.Inventory;
-            Snapshot snapshot = null!;
-            Woven.WithRoot((object)hero, () => snapshot = ProgramState.SaveEverything());
+            var snapshot = Woven.Save((object)hero);
             hero.Name = "changed";
             hero.Inventory.Clear();
             hero.Inventory.Add("junk");
@@ -44,8 +43,7 @@ namespace VarSave.Tests
         public void A_plain_load_replaces_the_objects()
         {
             dynamic hero = Woven.New("Game.Character", "Hero");
-            Snapshot snapshot = null!;
-            Woven.WithRoot((object)hero, () => snapshot = ProgramState.SaveEverything());
+            var snapshot = Woven.Save((object)hero);
             Woven.SetStatic("Roots", "Current", (object)hero);
             ProgramState.LoadEverything(snapshot);
             Assert.NotSame(hero, Woven.GetStatic("Roots", "Current"));
@@ -59,11 +57,10 @@ namespace VarSave.Tests
             var replacement = new MemoryStream();
             dynamic holder = Woven.New("Holder");
             holder.Anything = service;
-            Snapshot snapshot = null!;
             try
             {
                 ProgramState.ExternalReferences = new Services(service, replacement);
-                Woven.WithRoot((object)holder, () => snapshot = ProgramState.SaveEverything());
+                var snapshot = Woven.Save((object)holder);
 
                 var restored = Woven.RoundTripSnapshot(snapshot);
                 Assert.Same(replacement, ((dynamic)restored!).Anything);

@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 using Xunit;
 
@@ -7,20 +6,13 @@ namespace VarSave.Tests
     /// <summary>Keyed signing (refuse snapshots this program did not write) and load limits (refuse before allocating).</summary>
     public class IntegrityTests
     {
-        private static byte[] Save(object root)
-        {
-            byte[] bytes = Array.Empty<byte>();
-            Woven.WithRoot(root, () => bytes = ProgramState.SaveEverything().ToArray());
-            return bytes;
-        }
-
         [Fact]
         public void A_signed_snapshot_loads_only_with_the_key_that_signed_it()
         {
             try
             {
                 ProgramState.SigningKey = Encoding.UTF8.GetBytes("the game's own key");
-                var signed = Save("signed state");
+                var signed = Woven.Save("signed state").ToArray();
                 Assert.Equal("signed state", Woven.RoundTripSnapshot(Snapshot.FromBytes(signed)));
 
                 ProgramState.SigningKey = Encoding.UTF8.GetBytes("somebody else's key");
@@ -28,7 +20,7 @@ namespace VarSave.Tests
                 Assert.Contains("signature does not match", wrongKey.Message);
 
                 ProgramState.SigningKey = null;
-                var unsigned = Save("unsigned state");
+                var unsigned = Woven.Save("unsigned state").ToArray();
                 ProgramState.SigningKey = Encoding.UTF8.GetBytes("the game's own key");
                 var refused = Assert.Throws<SnapshotFormatException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(unsigned)));
                 Assert.Contains("not signed", refused.Message);
@@ -43,7 +35,7 @@ namespace VarSave.Tests
         [Fact]
         public void Load_limits_refuse_before_allocating()
         {
-            var bytes = Save(new System.Collections.Generic.List<string> { "a", new string('x', 1000) });
+            var bytes = Woven.Save(new System.Collections.Generic.List<string> { "a", new string('x', 1000) }).ToArray();
 
             var objects = Assert.Throws<SnapshotFormatException>(() =>
                 ProgramState.LoadEverything(Snapshot.FromBytes(bytes), new LoadOptions { Limits = new LoadLimits { MaxObjects = 0 } }));

@@ -27,7 +27,7 @@ namespace VarSave.Tests
             dynamic holder = Woven.New("Holder");
             var list = new List<object> { "one", 2 };
             holder.Anything = list;
-            Woven.WithRoot((object)holder, () => ProgramState.SaveEverything());
+            Woven.Save((object)holder);
             return (new WeakReference(holder), new WeakReference(list));
         }
 
@@ -35,14 +35,14 @@ namespace VarSave.Tests
         public void A_save_after_a_failed_save_writes_the_same_bytes_as_a_first_save()
         {
             var graph = MakeGraph();
-            byte[] first = SaveWithRoot(graph);
+            byte[] first = Woven.Save(graph).ToArray();
 
             dynamic broken = Woven.New("Holder");
             broken.Anything = new List<object> { "half", "written", new MemoryStream() };
-            Woven.WithRoot((object)broken, () => Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything()));
+            Assert.Throws<UnsaveableObjectException>(() => Woven.Save((object)broken));
 
-            Assert.Equal(first, SaveWithRoot(graph));
-            Assert.Equal(first, SaveWithRoot(MakeGraph()));
+            Assert.Equal(first, Woven.Save(graph).ToArray());
+            Assert.Equal(first, Woven.Save(MakeGraph()).ToArray());
         }
 
         [Fact]
@@ -50,10 +50,10 @@ namespace VarSave.Tests
         {
             var large = new List<object>();
             for (int i = 0; i < 50_000; i++) large.Add("item" + i);
-            SaveWithRoot(large);
+            Woven.Save(large);
 
             var small = MakeGraph();
-            var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(small)))!;
+            var restored = (List<object>)Woven.RoundTrip(small)!;
             Assert.Equal(3, restored.Count);
             Assert.Equal("shared", restored[0]);
             Assert.Same(restored[1], restored[2]);
@@ -72,7 +72,7 @@ namespace VarSave.Tests
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static WeakReference LoadAndForgetAGraph()
         {
-            var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(MakeGraph())))!;
+            var restored = (List<object>)Woven.RoundTrip(MakeGraph())!;
             return new WeakReference(restored[1]);
         }
 
@@ -81,13 +81,13 @@ namespace VarSave.Tests
         {
             var large = new List<object>();
             for (int i = 0; i < 1000; i++) large.Add(new Dictionary<string, int> { ["n"] = i });
-            byte[] bytes = SaveWithRoot(large);
+            byte[] bytes = Woven.Save(large).ToArray();
             // A byte after the roots fails the load once every object has been created.
             var damaged = SnapshotSurgery.Reseal(bytes, body => body.Concat(new byte[] { 0 }).ToArray());
             var error = Assert.Throws<SnapshotFormatException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(damaged)));
             Assert.Contains("follow the roots", error.Message);
 
-            var restored = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(SaveWithRoot(MakeGraph())))!;
+            var restored = (List<object>)Woven.RoundTrip(MakeGraph())!;
             // The failed load created an empty list of capacity 1000 under the same id: this one must be new.
             Assert.Equal(3, restored.Capacity);
             Assert.Equal(3, restored.Count);
@@ -99,13 +99,6 @@ namespace VarSave.Tests
         {
             var shared = new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 };
             return new List<object> { "shared", shared, shared };
-        }
-
-        private static byte[] SaveWithRoot(object root)
-        {
-            Snapshot snapshot = null!;
-            Woven.WithRoot(root, () => snapshot = ProgramState.SaveEverything());
-            return snapshot.ToArray();
         }
     }
 }

@@ -50,6 +50,14 @@ namespace VarSave.Tests
             finally { SetStatic("Roots", "Current", null); }
         }
 
+        /// <summary>Saves every woven static with <c>Roots.Current = root</c>, clearing it after.</summary>
+        public static Snapshot Save(object? root)
+        {
+            Snapshot snapshot = null!;
+            WithRoot(root, () => snapshot = ProgramState.SaveEverything());
+            return snapshot;
+        }
+
         /// <summary>Loads <paramref name="snapshot"/> and returns what <c>Roots.Current</c> then holds, clearing it.</summary>
         public static object? RoundTripSnapshot(Snapshot snapshot)
         {
@@ -60,11 +68,6 @@ namespace VarSave.Tests
         }
 
         /// <summary>Saves every woven static with <c>Roots.Current = value</c>, clears it, loads, and returns what came back.</summary>
-        public static object? RoundTrip(object? value)
-        {
-            Snapshot snapshot = null!;
-            WithRoot(value, () => snapshot = ProgramState.SaveEverything());
-            return RoundTripSnapshot(snapshot);
-        }
+        public static object? RoundTrip(object? value) => RoundTripSnapshot(Save(value));
     }
 }

@@ -20,7 +20,7 @@ namespace VarSave.Tests.Fuzzing
         public void A_DateTime_out_of_range_is_a_format_error()
         {
             var when = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-            var body = Body(Rooted(when));
+            var body = Body(Woven.Save(when));
             int at = IndexOf(body, BitConverter.GetBytes(when.ToBinary()));
             BitConverter.GetBytes(0x7FFF_FFFF_FFFF_FFFFL).CopyTo(body, at); // kind Local bits, ticks far beyond MaxValue
             ExpectVarSaveException("datetime-out-of-range", _envelope.Seal(body));
@@ -30,7 +30,7 @@ namespace VarSave.Tests.Fuzzing
         [Fact]
         public void An_enum_type_used_as_a_struct_value_is_refused()
         {
-            var body = Body(Rooted(Enum.ToObject(Woven.Type("Game.Mood"), 0)));
+            var body = Body(Woven.Save(Enum.ToObject(Woven.Type("Game.Mood"), 0)));
             var layout = _envelope.Parse(_envelope.Seal(body));
             // Enum value "tag 20, type id, 0" becomes "tag 22 (struct), type id, 0 fields".
             var enums = layout.ValueTags.Where(p => body[p] == 20 && body[p + 2] == 0).ToList();
@@ -43,7 +43,7 @@ namespace VarSave.Tests.Fuzzing
         [Fact]
         public void Sorted_dictionary_keys_that_cannot_be_compared_are_refused()
         {
-            var body = Body(Rooted(new SortedDictionary<object, int> { ["k1"] = 1, ["k2"] = 2 }));
+            var body = Body(Woven.Save(new SortedDictionary<object, int> { ["k1"] = 1, ["k2"] = 2 }));
             // The key "k2" before its value 2 (Int32, zig-zag 4) becomes an Int32 of the same encoded length.
             if (_envelope.StringTable)
             {
@@ -64,7 +64,7 @@ namespace VarSave.Tests.Fuzzing
         [Fact]
         public void A_value_tuple_whose_rest_is_not_a_tuple_is_refused()
         {
-            var body = Body(Rooted((1, 2, 3, 4, 5, 6, 7, 8)));
+            var body = Body(Woven.Save((1, 2, 3, 4, 5, 6, 7, 8)));
             var layout = _envelope.Parse(_envelope.Seal(body));
             // Type entry: kind 2 (generic), code 25 (ValueTuple`8), 8 arguments, 8 one-byte ids; make TRest int.
             var entry = layout.TypeEntries.Single(e => e.Kind == 2 && body[e.Offset + 1] == 25 && body[e.Offset + 2] == 8);
@@ -81,7 +81,7 @@ namespace VarSave.Tests.Fuzzing
         public void A_tuple_key_whose_rest_is_null_is_refused()
         {
             var key = Tuple.Create(1, 2, 3, 4, 5, 6, 7, 8);
-            var body = Body(Rooted(new Dictionary<object, int> { [key] = 1 }));
+            var body = Body(Woven.Save(new Dictionary<object, int> { [key] = 1 }));
             var layout = _envelope.Parse(_envelope.Seal(body));
             // The Tuple`8 record: seven Int32 values (tag 3, zig-zag 2..14), then a reference (tag 21, id) to Tuple<int>.
             var sevenInts = new byte[] { 3, 2, 3, 4, 3, 6, 3, 8, 3, 10, 3, 12, 3, 14, 21 };
@@ -106,7 +106,7 @@ namespace VarSave.Tests.Fuzzing
         public void Collection_counts_cannot_make_a_small_file_allocate_without_bound()
         {
             const int lists = 3000;
-            var body = Body(Rooted(Enumerable.Range(0, lists).Select(_ => (object)new List<string>()).ToList()));
+            var body = Body(Woven.Save(Enumerable.Range(0, lists).Select(_ => (object)new List<string>()).ToList()));
             var layout = _envelope.Parse(_envelope.Seal(body));
             // Each empty list's record is one byte (count 0): make it three (0x80 0x80 0x00 is still 0), length first.
             var empty = new HashSet<int>();
@@ -162,22 +162,16 @@ namespace VarSave.Tests.Fuzzing
                     : $"RUNTIME BUG: loading {path} threw {error.GetType().FullName}, not a VarSaveException: {error.Message}\n{error.StackTrace}");
         }
 
-        private static byte[] Rooted(object? value)
-        {
-            byte[] bytes = Array.Empty<byte>();
-            Woven.WithRoot(value, () => bytes = ProgramState.SaveEverything().ToArray());
-            return bytes;
-        }
-
         private SnapshotEnvelope _envelope = null!;
         [ThreadStatic] private static string? _lastEnvelope;
 
         /// <summary>The body of a snapshot the runtime just wrote; its envelope (header, checksum) is kept for re-sealing.</summary>
-        private byte[] Body(byte[] snapshot)
+        private byte[] Body(Snapshot snapshot)
         {
-            _envelope = SnapshotEnvelope.Detect(snapshot);
+            var bytes = snapshot.ToArray();
+            _envelope = SnapshotEnvelope.Detect(bytes);
             _lastEnvelope = _envelope.ToString();
-            return SnapshotEnvelope.Body(snapshot);
+            return SnapshotEnvelope.Body(bytes);
         }
 
         private static string Write(string name, byte[] bytes)

@@ -13,16 +13,16 @@ namespace VarSave.Tests.Fuzzing
         {
             var seeds = new List<(string, byte[])>
             {
-                ("strings", Rooted(new List<string> { "a", "b", "héllo ✓", "", new string('z', 40) })),
-                ("characters", Rooted(Characters())),
-                ("dictionaries", Rooted(Dictionaries())),
-                ("arrays", Rooted(Arrays())),
+                ("strings", Woven.Save(new List<string> { "a", "b", "héllo ✓", "", new string('z', 40) }).ToArray()),
+                ("characters", Woven.Save(Characters()).ToArray()),
+                ("dictionaries", Woven.Save(Dictionaries()).ToArray()),
+                ("arrays", Woven.Save(Arrays()).ToArray()),
                 ("delegates", DelegatesSnapshot()),
-                ("structs", Rooted(Structs())),
-                ("chain", Rooted(Chain(1000))),
-                ("collections", Rooted(Collections())),
+                ("structs", Woven.Save(Structs()).ToArray()),
+                ("chain", Woven.Save(Chain(1000)).ToArray()),
+                ("collections", Woven.Save(Collections()).ToArray()),
                 ("locals", WithLocals()),
-                ("statics-only", Rooted(null)),
+                ("statics-only", Woven.Save(null).ToArray()),
             };
             return seeds;
         }
@@ -34,13 +34,6 @@ namespace VarSave.Tests.Fuzzing
         private static string Key(Type type) =>
             type.DeclaringType != null ? Key(type.DeclaringType) + "+" + type.Name
             : string.IsNullOrEmpty(type.Namespace) ? type.Name : type.Namespace + "." + type.Name;
-
-        private static byte[] Rooted(object? value)
-        {
-            byte[] bytes = Array.Empty<byte>();
-            Woven.WithRoot(value, () => bytes = ProgramState.SaveEverything().ToArray());
-            return bytes;
-        }
 
         private static object Characters()
         {
