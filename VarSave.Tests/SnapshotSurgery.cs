@@ -10,11 +10,13 @@ namespace VarSave.Tests
         /// <summary>Replaces the length-prefixed string <paramref name="from"/> (both shorter than 128 bytes) with <paramref name="to"/>.</summary>
         public static byte[] ReplaceName(byte[] snapshot, string from, string to)
         {
-            var old = Prefixed(from);
-            int at = IndexOf(snapshot, old);
-            if (at < 0) throw new ArgumentException($"'{from}' is not in the snapshot.");
-            var body = snapshot.Take(at).Concat(Prefixed(to)).Concat(snapshot.Skip(at + old.Length).Take(snapshot.Length - at - old.Length - 4)).ToArray();
-            return body.Concat(BitConverter.GetBytes(Crc32(body))).ToArray();
+            return Reseal(snapshot, body =>
+            {
+                var old = Prefixed(from);
+                int at = IndexOf(body, old);
+                if (at < 0) throw new ArgumentException($"'{from}' is not in the snapshot.");
+                return Splice(body, at, old.Length, Prefixed(to));
+            });
         }
 
         /// <summary>Applies <paramref name="edit"/> to the snapshot without its checksum, then seals the result.</summary>
@@ -30,7 +32,12 @@ namespace VarSave.Tests
             return new[] { (byte)bytes.Length }.Concat(bytes).ToArray();
         }
 
-        private static int IndexOf(byte[] data, byte[] pattern)
+        /// <summary><paramref name="data"/> with the <paramref name="length"/> bytes at <paramref name="at"/> replaced by <paramref name="replacement"/>.</summary>
+        public static byte[] Splice(byte[] data, int at, int length, byte[] replacement) =>
+            data.Take(at).Concat(replacement).Concat(data.Skip(at + length)).ToArray();
+
+        /// <summary>Where <paramref name="pattern"/> first occurs in <paramref name="data"/>, or -1.</summary>
+        public static int IndexOf(byte[] data, byte[] pattern)
         {
             for (int i = 0; i + pattern.Length <= data.Length; i++)
                 if (data.AsSpan(i, pattern.Length).SequenceEqual(pattern)) return i;

@@ -90,7 +90,7 @@ namespace VarSave.Tests.Fuzzing
             Assert.True(record >= 0);
             // Reference -> null: two bytes become one, and the record's length shrinks by one.
             int refAt = at + sevenInts.Length - 1;
-            body = body.Take(refAt).Concat(new byte[] { 0 }).Concat(body.Skip(refAt + 2)).ToArray();
+            body = SnapshotSurgery.Splice(body, refAt, 2, new byte[] { 0 });
             int lengthAt = layout.RecordLengths[record];
             BitConverter.GetBytes(BitConverter.ToUInt32(body, lengthAt) - 1).CopyTo(body, lengthAt);
             ExpectVarSaveException("tuple8-rest-null-as-key", _envelope.Seal(body));
@@ -163,14 +163,12 @@ namespace VarSave.Tests.Fuzzing
         }
 
         private SnapshotEnvelope _envelope = null!;
-        [ThreadStatic] private static string? _lastEnvelope;
 
         /// <summary>The body of a snapshot the runtime just wrote; its envelope (header, checksum) is kept for re-sealing.</summary>
         private byte[] Body(Snapshot snapshot)
         {
             var bytes = snapshot.ToArray();
             _envelope = SnapshotEnvelope.Detect(bytes);
-            _lastEnvelope = _envelope.ToString();
             return SnapshotEnvelope.Body(bytes);
         }
 
@@ -183,23 +181,19 @@ namespace VarSave.Tests.Fuzzing
             return path;
         }
 
-        private static int IndexOf(byte[] data, byte[] pattern)
+        private int IndexOf(byte[] data, byte[] pattern)
         {
-            for (int i = 0; i + pattern.Length <= data.Length; i++)
-                if (data.AsSpan(i, pattern.Length).SequenceEqual(pattern)) return i;
-            throw new ArgumentException($"The pattern {BitConverter.ToString(pattern)} is not in the snapshot: has the format changed? ({_lastEnvelope})");
+            int at = SnapshotSurgery.IndexOf(data, pattern);
+            if (at < 0) throw new ArgumentException($"The pattern {BitConverter.ToString(pattern)} is not in the snapshot: has the format changed? ({_envelope})");
+            return at;
         }
 
-        private static void Replace(byte[] data, byte[] from, byte[] to)
+        private void Replace(byte[] data, byte[] from, byte[] to)
         {
             Assert.Equal(from.Length, to.Length);
             to.CopyTo(data, IndexOf(data, from));
         }
 
-        private static byte[] ReplaceFirst(byte[] data, byte[] from, byte[] to)
-        {
-            int at = IndexOf(data, from);
-            return data.Take(at).Concat(to).Concat(data.Skip(at + from.Length)).ToArray();
-        }
+        private byte[] ReplaceFirst(byte[] data, byte[] from, byte[] to) => SnapshotSurgery.Splice(data, IndexOf(data, from), from.Length, to);
     }
 }
