@@ -9,7 +9,8 @@ namespace VarSave.Tests
     /// </summary>
     public class EvolutionTests
     {
-        private const string Version1 = @"
+        // A verbatim string takes this file's line endings: "\n" only, so the "\n" edits below match on any checkout.
+        private static readonly string Version1 = (@"
 using System;
 using System.Collections.Generic;
 using static VarSave.ProgramState;
@@ -51,7 +52,7 @@ public static class Program
         Game.Handlers!(""x"");
         Console.WriteLine($""{Game.AddX!(2)} {Game.Counter!()} {string.Join("","", Game.Log)} {Game.Hello!()} {Game.Twice!(21)}"");
     }
-}";
+}").Replace("\r\n", "\n");
 
         // Version 2: a field and a method with its own lambdas added before Setup, two methods reordered.
         private static readonly string Version2 = Version1
@@ -65,8 +66,8 @@ public static class Program
         {
             Assert.NotEqual(Version1, Version2);
             var directory = Processes.NewTemporaryDirectory();
-            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1.Replace("\r\n", "\n"));
-            var second = CompiledProgram.Build(Path.Combine(directory, "v2"), Version2.Replace("\r\n", "\n"));
+            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1);
+            var second = CompiledProgram.Build(Path.Combine(directory, "v2"), Version2);
             string file = Path.Combine(directory, "game.varsave");
 
             Assert.Equal("saved\n", first.Run(directory, "save", file));
@@ -78,10 +79,10 @@ public static class Program
         public void A_closure_whose_method_no_longer_captures_a_variable_fails_naming_the_method_and_variable()
         {
             var directory = Processes.NewTemporaryDirectory();
-            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1.Replace("\r\n", "\n"));
+            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1);
             var changed = Version1.Replace("        AddX = n => n + x;\n", "        AddX = n => n + 40;\n");
             Assert.NotEqual(Version1, changed);
-            var second = CompiledProgram.Build(Path.Combine(directory, "v5"), changed.Replace("\r\n", "\n"));
+            var second = CompiledProgram.Build(Path.Combine(directory, "v5"), changed);
             string file = Path.Combine(directory, "game.varsave");
             first.Run(directory, "save", file);
 
@@ -94,10 +95,10 @@ public static class Program
         public void A_closure_whose_method_lost_a_lambda_fails_naming_the_method()
         {
             var directory = Processes.NewTemporaryDirectory();
-            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1.Replace("\r\n", "\n"));
+            var first = CompiledProgram.Build(Path.Combine(directory, "v1"), Version1);
             var changed = Version1.Replace("        Hello = () => \"hello\";\n", "").Replace("{Game.Hello!()}", "");
             Assert.DoesNotContain("Hello = ", changed);
-            var second = CompiledProgram.Build(Path.Combine(directory, "v3"), changed.Replace("\r\n", "\n"));
+            var second = CompiledProgram.Build(Path.Combine(directory, "v3"), changed);
             string file = Path.Combine(directory, "game.varsave");
             first.Run(directory, "save", file);
 
