@@ -120,10 +120,9 @@ namespace VarSave.Benchmarks
             var assemble = Method(writerType, "Assemble");
             var statics = Internal("VarSave.Registry.TypeRegistry").GetProperty("TypesWithStatics", Any)!.GetValue(null);
             var locals = Array.CreateInstance(Internal("VarSave.Graph.CapturedLocal"), 0);
-            var checksum = typeof(ProgramState).Assembly.GetType("VarSave.Format.Crc32") ?? typeof(ProgramState).Assembly.GetType("VarSave.Format.Crc32C");
-            var crc = checksum == null ? null : Method(checksum, "Compute");
+            var crc = Method(Internal("VarSave.Format.Crc32C"), "Compute");
             object? writer = null, roots = null, records = null;
-            var phases = new List<Phase>
+            return new List<Phase>
             {
                 new("StateWriter.WriteRoots (statics, queue the world)", _ =>
                 {
@@ -133,17 +132,13 @@ namespace VarSave.Benchmarks
                 }),
                 new("StateWriter.WriteObjects (walk + encode)", _ => records = writeObjects.Invoke(writer, null)),
                 new("StateWriter.Assemble (copy + checksum + ToArray)", _ => assemble.Invoke(writer, new[] { records, roots })),
-            };
-            if (crc != null)
-            {
-                phases.Add(new($"  of which {checksum!.Name}.Compute over the snapshot", data =>
+                new("  of which Crc32C.Compute over the snapshot", data =>
                 {
                     var array = (byte[])data!;
                     crc.Invoke(null, new object[] { array, 0, array.Length - 4 });
                     return data;
-                }));
-            }
-            return phases;
+                }),
+            };
         };
 
         private static Func<List<Phase>> LoadPhases(byte[] bytes) => () =>
