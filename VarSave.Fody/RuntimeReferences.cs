@@ -37,6 +37,10 @@ namespace VarSave.Fody
             AddType = Import(registration, "AddType");
             AddStatics = Import(registration, "AddStatics");
             AddDelegate = Import(registration, "AddDelegate");
+            AddGenericDelegate = Import(registration, "AddGenericDelegate");
+            AddRefusedDelegate = Import(registration, "AddRefusedDelegate");
+            AddGenericStatics = Import(registration, "AddGenericStatics");
+            RegisterGenericStatics = Import(Find("VarSave.Runtime.GenericStatics"), "Register");
             AddAfterLoad = Import(registration, "AddAfterLoad");
             Complete = Import(registration, "Complete");
 
@@ -87,6 +91,10 @@ namespace VarSave.Fody
         public MethodReference RestoreLocal { get; }
         public MethodReference EndRestore { get; }
         public MethodReference AddDelegate { get; }
+        public MethodReference AddGenericDelegate { get; }
+        public MethodReference AddRefusedDelegate { get; }
+        public MethodReference AddGenericStatics { get; }
+        public MethodReference RegisterGenericStatics { get; }
         public MethodReference AddAfterLoad { get; }
         public MethodReference ActionOfObjectConstructor { get; }
         public MethodReference ActionConstructor { get; }
