@@ -86,11 +86,14 @@ namespace VarSave.Fody
                 refusal = "it is not public in its assembly, so no factory outside it may bind it; wrap the call in a lambda written in this module, which VarSave saves";
             else if (!(owner.HasGenericParameters || site.Definition.HasGenericParameters || site.DelegateConstructor.DeclaringType.ContainsGenericParameter))
                 return SiteKind.Ordinary;
-            else if (site.IsVirtual)
+            else if (site.IsVirtual && !IsFinal(site.Definition))
                 refusal = "a virtual method of generic code bound late cannot be rebound; wrap the call in a lambda (x => target.Method(x)), which VarSave saves";
             else return SiteKind.Generic;
             return SiteKind.Refused;
         }
+
+        /// <summary>A method no override can replace: ldvirtftn on it binds what ldftn would (interface implementations of HashSet, say).</summary>
+        private static bool IsFinal(MethodDefinition method) => !method.IsVirtual || method.IsFinal || method.DeclaringType.IsSealed;
 
         /// <summary>
         /// Where a factory lives: inside the target's own type (ldftn on its private members is allowed
