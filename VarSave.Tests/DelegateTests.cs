@@ -25,6 +25,22 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void Generic_code_struct_methods_extension_groups_and_generic_statics_come_back()
+        {
+            Woven.Call("GenericDelegates", "Build");
+            var snapshot = ProgramState.SaveEverything();
+            Woven.Call("GenericDelegates", "Clear");
+
+            ProgramState.LoadEverything(snapshot);
+
+            try
+            {
+                Assert.Equal("identity=5 labelled=x! roll=4 twice=42 memo=1/one", Woven.Call("GenericDelegates", "Describe"));
+            }
+            finally { Woven.Call("GenericDelegates", "Clear"); }
+        }
+
+        [Fact]
         public void A_delegate_to_a_method_no_woven_code_made_into_one_is_refused_with_its_path()
         {
             Func<string?> madeHere = Console.ReadLine;   // the test assembly is not woven
