@@ -40,10 +40,19 @@ namespace VarSave.Registry
         public bool Accepts(object? target)
         {
             if (!Method.IsStatic) return Method.DeclaringType?.IsInstanceOfType(target) ?? false;
+            // Looked up once per registration: the type of the bound first argument, or null for an open static method.
+            var bound = _bound ??= new Type?[] { BoundArgumentType() };
+            if (bound[0] == null) return target == null;
+            return target == null ? !bound[0]!.IsValueType : bound[0]!.IsInstanceOfType(target);
+        }
+
+        private Type?[]? _bound;
+
+        private Type? BoundArgumentType()
+        {
             var parameters = Method.GetParameters();
             bool closed = parameters.Length == DelegateType.GetMethod("Invoke")!.GetParameters().Length + 1;
-            if (!closed) return target == null;
-            return target == null ? !parameters[0].ParameterType.IsValueType : parameters[0].ParameterType.IsInstanceOfType(target);
+            return closed ? parameters[0].ParameterType : null;
         }
     }
 }
