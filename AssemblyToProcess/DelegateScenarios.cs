@@ -88,6 +88,11 @@ namespace AssemblyToProcess
         public static Action<string> Make() => Console.WriteLine;
 
         public static Action<string> AdderOf(List<string> items) => items.Add;
+
+        public static Func<int> Seven() => () => 7;
+
+        /// <summary>A delegate whose target is another delegate (issue 11): loading must create the inner one first.</summary>
+        public static Func<int> Forwarding(Func<int> inner) => inner.Invoke;
     }
 }
 

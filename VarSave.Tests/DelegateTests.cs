@@ -65,6 +65,21 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void A_chain_of_100000_delegates_each_the_target_of_the_one_before_loads_without_recursion()
+        {
+            var chain = (Func<int>)Woven.Call("ForeignDelegate", "Seven")!;
+            for (int i = 0; i < 100_000; i++) chain = (Func<int>)Woven.Call("ForeignDelegate", "Forwarding", chain)!;
+
+            // Saved breadth-first, so each delegate's target comes after it in the file: the worst order for a load.
+            var restored = (Delegate)Woven.RoundTrip(chain)!;
+
+            int depth = 0;
+            while (restored.Target is Delegate inner) { restored = inner; depth++; }
+            Assert.Equal(100_000, depth);
+            Assert.Equal(7, ((Func<int>)restored)());
+        }
+
+        [Fact]
         public void The_build_reports_what_each_closure_captures()
         {
             Assert.Contains(Woven.Result.Messages, m => m.Text.Contains("closure AssemblyToProcess.Delegates::Build()#closure0 captures: x, count, seed"));

@@ -41,6 +41,7 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => new Delegates.<>c__DisplayClass10_0(null), null);
 		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null, null);
 		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(ForeignDelegate.<>c), "AssemblyToProcess.ForeignDelegate+<>c", "", () => new ForeignDelegate.<>c(null), null);
 		moduleRegistration.AddType(typeof(GenericDelegates), "AssemblyToProcess.GenericDelegates", "", null, null);
 		moduleRegistration.AddStatics("IdentityOfInt\0Labelled\0Roll\0TwiceOfItem", (StateWriter state) =>
 		{
@@ -138,6 +139,7 @@ internal class <Module>
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		<VarSave>ExternalDelegates.<VarSave>RegisterDelegates(moduleRegistration);
+		ForeignDelegate.<>c.<VarSave>RegisterDelegates(moduleRegistration);
 		Die.<VarSave>RegisterDelegates(moduleRegistration);
 		CountedExtensions.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
