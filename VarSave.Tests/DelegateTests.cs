@@ -7,37 +7,24 @@ namespace VarSave.Tests
     public class DelegateTests
     {
         [Fact]
-        public void Delegates_of_every_shape_come_back_working_with_shared_state()
-        {
-            Woven.Call("Delegates", "Build");
-            var snapshot = ProgramState.SaveEverything();
-            Woven.Call("Delegates", "Clear");
-
-            ProgramState.LoadEverything(snapshot);
-
-            try
-            {
-                Assert.Equal(
-                    "addX(2)=42 counter=4 shared=400 log=first:ding,second:ding greet=Hello, Bob virtual=HEY, ANN! square=49 twice=42 local=15",
-                    Woven.Call("Delegates", "Describe"));
-            }
-            finally { Woven.Call("Delegates", "Clear"); }
-        }
+        public void Delegates_of_every_shape_come_back_working_with_shared_state() =>
+            Assert.Equal(
+                "addX(2)=42 counter=4 shared=400 log=first:ding,second:ding greet=Hello, Bob virtual=HEY, ANN! square=49 twice=42 local=15",
+                BuildSaveClearLoadDescribe("Delegates"));
 
         [Fact]
-        public void Generic_code_struct_methods_extension_groups_and_generic_statics_come_back()
+        public void Generic_code_struct_methods_extension_groups_and_generic_statics_come_back() =>
+            Assert.Equal("identity=5 labelled=x! roll=4 twice=42 memo=1/one", BuildSaveClearLoadDescribe("GenericDelegates"));
+
+        /// <summary>Runs the scenario class's Build, saves, clears, loads and returns what its Describe says the restored delegates do.</summary>
+        private static object? BuildSaveClearLoadDescribe(string scenario)
         {
-            Woven.Call("GenericDelegates", "Build");
+            Woven.Call(scenario, "Build");
             var snapshot = ProgramState.SaveEverything();
-            Woven.Call("GenericDelegates", "Clear");
-
+            Woven.Call(scenario, "Clear");
             ProgramState.LoadEverything(snapshot);
-
-            try
-            {
-                Assert.Equal("identity=5 labelled=x! roll=4 twice=42 memo=1/one", Woven.Call("GenericDelegates", "Describe"));
-            }
-            finally { Woven.Call("GenericDelegates", "Clear"); }
+            try { return Woven.Call(scenario, "Describe"); }
+            finally { Woven.Call(scenario, "Clear"); }
         }
 
         [Fact]
