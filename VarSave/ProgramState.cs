@@ -24,9 +24,11 @@ namespace VarSave
         /// <summary>Restores the program's state from <paramref name="path"/> as <paramref name="options"/> say.</summary>
         public static Snapshot LoadFromFile(string path, LoadOptions options)
         {
+            // Taken first, so a file that cannot be read leaves nothing behind for another load.
+            var self = CallSite.TakeThis();
             if (options == null) throw new System.ArgumentNullException(nameof(options));
             var snapshot = Snapshot.ReadFile(path, options.Limits.MaxSnapshotBytes);
-            LoadEverything(snapshot, options);
+            Load(snapshot, options, self);
             return snapshot;
         }
 
@@ -65,13 +67,17 @@ namespace VarSave
         public static void LoadEverything(Snapshot snapshot) => LoadEverything(snapshot, new LoadOptions());
 
         /// <summary>Restores the program's state from <paramref name="snapshot"/> as <paramref name="options"/> say (for example in place).</summary>
-        public static void LoadEverything(Snapshot snapshot, LoadOptions options)
+        public static void LoadEverything(Snapshot snapshot, LoadOptions options) => Load(snapshot, options, CallSite.TakeThis());
+
+        /// <summary>A load; <paramref name="self"/> is the woven caller's <c>this</c>, refilled in place with the saved one unless the options keep it.</summary>
+        private static void Load(Snapshot snapshot, LoadOptions options, object? self)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             if (options == null) throw new System.ArgumentNullException(nameof(options));
+            if (!options.RestoreLocals || options.KeepLocals.Contains("this")) self = null;
             var report = new LoadReportBuilder();
             var backup = StaticsBackup.Capture(TypeRegistry.TypesWithStatics);
-            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup);
+            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup, self);
             try
             {
                 // Instance hooks see the whole restored graph before anything the program holds changes.
@@ -92,7 +98,7 @@ namespace VarSave
                 decoded.Reader.Release();
             }
             snapshot.LoadReport = new LoadReport(report);
-            CallSite.Offer(decoded.Locals, report, snapshot);
+            CallSite.Offer(new OfferedLocals(decoded, report, snapshot, options));
         }
     }
 }

@@ -8,6 +8,8 @@ namespace VarSave.Graph
     /// each static's current object, if its type matches the saved one, stands in for it; then
     /// the objects a reused woven object holds in its fields, breadth-first. Each live object
     /// stands in for at most one saved object, so shared references stay shared.
+    /// The calling method's <c>this</c>, when a woven load call site offers it, is paired first with the
+    /// saved <c>this</c>, whether the load is in place or not: the caller keeps its reference.
     /// </summary>
     internal sealed class InPlaceMatcher
     {
@@ -17,14 +19,30 @@ namespace VarSave.Graph
 
         private InPlaceMatcher(StateReader reader) => _reader = reader;
 
-        public static void Match(StateReader reader, int rootsAt, StaticsBackup live)
+        /// <summary>Pairs <paramref name="self"/> (if any) with the saved <c>this</c>, and, when <paramref name="live"/> is given, the statics' objects and what they hold.</summary>
+        public static void Match(StateReader reader, int rootsAt, StaticsBackup? live, object? self)
         {
             var matcher = new InPlaceMatcher(reader);
+            if (self != null) matcher.MatchThis(rootsAt, self);
+            if (live == null) return;
             matcher.MatchStatics(rootsAt, live);
             matcher.MatchFields();
         }
 
-        private void MatchStatics(int rootsAt, StaticsBackup live)
+        private void MatchThis(int rootsAt, object self)
+        {
+            MatchStatics(rootsAt, live: null);
+            int locals = _reader.Input.ReadCount("local");
+            for (int i = 0; i < locals; i++)
+            {
+                bool isThis = _reader.Input.ReadString() == "this";
+                int id = _reader.ReadReferenceOrSkip();
+                if (isThis && id >= 0) TryReuse(id, self);
+            }
+        }
+
+        /// <summary>Reads the statics section; with <paramref name="live"/>, pairs each saved static's object with the static's current one.</summary>
+        private void MatchStatics(int rootsAt, StaticsBackup? live)
         {
             _reader.LeaveRecords(rootsAt);
             int holders = _reader.Input.ReadCount("static type");
@@ -32,8 +50,8 @@ namespace VarSave.Graph
             {
                 var holder = _reader.ReadTypeEntry("static holder type");
                 var names = _reader.ReadNames("static field");
-                var woven = holder.Registration;
-                var current = woven == null ? null : live.ValuesOf(woven);
+                var woven = live == null ? null : holder.Registration;
+                var current = woven == null ? null : live!.ValuesOf(woven);
                 var toCurrent = woven == null ? null : LoadedType.Invert(LoadedType.MapNames(woven.Key, woven.Statics, names, null, new List<string>()), names.Length);
                 for (int saved = 0; saved < names.Length; saved++)
                 {
