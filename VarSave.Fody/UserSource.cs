@@ -12,7 +12,7 @@ namespace VarSave.Fody
     /// </summary>
     internal static class UserSource
     {
-        private static readonly Regex Generated = new Regex(@"^<([^>]*)>(?:d__|b__|g__([^|]+)\|)");
+        private static readonly Regex Generated = new Regex(@"^<(.+)>(?:d__|b__|g__([^|]+)\|)");
 
         /// <summary><c>Game.Run</c>, <c>the top-level statements</c>, <c>a lambda in Game.Run</c>, <c>local function Tick in Game.Run</c>.</summary>
         public static string MethodName(MethodDefinition method)
