@@ -50,7 +50,7 @@ namespace VarSave.Fody
                         InsertBefore(method, site, SaveCode(plan));
                         continue;
                     }
-                    var call = InsertBefore(method, site, ThisCode(plan, _runtime.OfferThis));
+                    var call = InsertBefore(method, site, OfferCode(plan));
                     InsertAfter(method, call, LoadCode(plan));
                 }
                 method.Body.OptimizeMacros();
@@ -145,14 +145,38 @@ namespace VarSave.Fody
         }
 
         /// <summary>
-        /// After a load: <c>this</c> is checked, kept variables of the closures are stashed, each closure adopts
-        /// its restored counterpart, then every variable (in the adopted closures too) takes its saved value.
+        /// Before a load: <c>this</c> and each closure are offered to be refilled in place with their saved
+        /// counterparts, and the closures' variables are stashed for the ones the load's options keep.
+        /// </summary>
+        private IEnumerable<Instruction> OfferCode(SitePlan plan)
+        {
+            if (plan.HasClassThis)
+            {
+                foreach (var instruction in LoadThis(plan)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, "this");
+                yield return Instruction.Create(OpCodes.Call, _runtime.OfferLive);
+            }
+            var captured = plan.Closures.SelectMany(c => c.Closure.Captured).Where(plan.Locals.Contains).ToList();
+            foreach (var instruction in captured.SelectMany(l => Access(l, byAddress: false, _runtime.Stash))) yield return instruction;
+            foreach (var (closure, name, _) in plan.Closures)
+            {
+                foreach (var instruction in LoadClosure(closure, byAddress: false)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, name);
+                yield return Instruction.Create(OpCodes.Call, _runtime.OfferLive);
+            }
+        }
+
+        /// <summary>
+        /// After a load: <c>this</c> is checked, each closure is checked (refilled in place) or adopted (it was
+        /// still null), then every variable (in the closures too) takes its saved value unless the options keep it.
         /// </summary>
         private IEnumerable<Instruction> LoadCode(SitePlan plan)
         {
-            foreach (var instruction in ThisCode(plan, _runtime.RestoreThis)) yield return instruction;
-            var captured = plan.Closures.SelectMany(c => c.Closure.Captured).Where(plan.Locals.Contains).ToList();
-            foreach (var instruction in captured.SelectMany(l => Access(l, byAddress: false, _runtime.Stash))) yield return instruction;
+            if (plan.HasClassThis)
+            {
+                foreach (var instruction in LoadThis(plan)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Call, _runtime.RestoreThis);
+            }
             foreach (var (closure, name, where) in plan.Closures)
             {
                 foreach (var instruction in LoadClosure(closure, byAddress: true)) yield return instruction;
@@ -162,13 +186,6 @@ namespace VarSave.Fody
             }
             foreach (var instruction in plan.Locals.SelectMany(l => Access(l, byAddress: true, _runtime.RestoreLocal))) yield return instruction;
             yield return Instruction.Create(OpCodes.Call, _runtime.EndRestore);
-        }
-
-        private static IEnumerable<Instruction> ThisCode(SitePlan plan, MethodReference hook)
-        {
-            if (!plan.HasClassThis) yield break;
-            foreach (var instruction in LoadThis(plan)) yield return instruction;
-            yield return Instruction.Create(OpCodes.Call, hook);
         }
 
         private static IEnumerable<Instruction> LoadThis(SitePlan plan)

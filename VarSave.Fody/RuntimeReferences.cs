@@ -52,7 +52,7 @@ namespace VarSave.Fody
             EndRestore = Import(callSite, "EndRestore");
             Adopt = Import(callSite, "Adopt");
             Stash = Import(callSite, "Stash");
-            OfferThis = Import(callSite, "OfferThis");
+            OfferLive = Import(callSite, "OfferLive");
             RestoreThis = Import(callSite, "RestoreThis");
 
             GetTypeFromHandle = Import(Find("System.Type"), "GetTypeFromHandle");
@@ -92,7 +92,7 @@ namespace VarSave.Fody
         public MethodReference EndRestore { get; }
         public MethodReference Adopt { get; }
         public MethodReference Stash { get; }
-        public MethodReference OfferThis { get; }
+        public MethodReference OfferLive { get; }
         public MethodReference RestoreThis { get; }
         public MethodReference AddDelegate { get; }
         public MethodReference AddAfterLoad { get; }

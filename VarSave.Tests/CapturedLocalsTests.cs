@@ -138,7 +138,7 @@ namespace VarSave.Tests
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void When_the_loading_programs_closure_captures_other_variables_the_split_is_reported(bool release)
+        public void A_loading_program_whose_closure_captures_one_more_variable_shares_it_and_keeps_the_new_variables_value(bool release)
         {
             var directory = Processes.NewTemporaryDirectory();
             var file = Path.Combine(directory, "top.varsave");
@@ -151,10 +151,59 @@ namespace VarSave.Tests
             saver.Run(directory, "save", file);
             var loaded = loader.Run(directory, "load", file);
 
-            Assert.Contains("loaded x=40 count=3 rings=2\n", loaded);
-            Assert.Contains("addX(1)=36", loaded);   // the restored lambda keeps its own x (40, and y 0): a split, and it is reported
-            Assert.Contains("unshared: the closure of the top-level statements (Program.cs line ", loaded);
-            Assert.Contains("(the saved closure captured x, count, rings; this one captures x, y, count, rings); x, count, rings took copies of the saved values", loaded);
+            // The method's closure is refilled in place: x, count, rings take the saved values, y keeps its 5.
+            Assert.Contains("loaded x=40 count=3 rings=2\naddX(1)=101 ", loaded);
+            Assert.Contains("shared: the closure of the top-level statements", loaded);
+            Assert.DoesNotContain("unshared", loaded);
+            Directory.Delete(directory, true);
+        }
+
+        private const string TwoMethods = """
+            using System;
+            using static VarSave.ProgramState;
+
+            Console.WriteLine(args[0] == "save" ? Slots.Save(args[1]) : Slots.Load(args[1]));
+
+            static class Slots
+            {
+                public static string Save(string path)
+                {
+                    int x = 40;
+                    Func<int, int> addX = n => n + x;
+                    SaveToFile(path);
+                    return $"saved {addX(0)}";
+                }
+
+                public static string Load(string path)
+                {
+                    int x = 0;
+                    Func<int, int> addX = n => n + x;
+                    var snapshot = LoadFromFile(path);
+                    x = 100;
+                    return $"x={x} addX(1)={addX(1)}\n" + string.Join("\n", snapshot.LoadReport.UnsharedClosures);
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Loading_in_another_method_than_the_one_that_saved_copies_the_captured_variables_and_says_so(bool release)
+        {
+            var directory = Processes.NewTemporaryDirectory();
+            var file = Path.Combine(directory, "slots.varsave");
+            var program = CompiledProgram.Build(Path.Combine(directory, "program"), TwoMethods, release);
+
+            Assert.Equal("saved 40\n", program.Run(directory, "save", file));
+            var loaded = program.Run(directory, "load", file);
+
+            // addX is Save's lambda over Save's x: Load's x took a copy. Not silent: the report names the closure and the reason.
+            Assert.StartsWith("x=100 addX(1)=41\nthe closure of Slots.Load (Program.cs line ", loaded);
+            Assert.Contains("): not shared with the snapshot's lambdas (the snapshot has no closure of this method in scope); ", loaded);
+            // Debug saves Save's x by name and Load's x takes a copy; Release keeps Save's closure on the stack only.
+            Assert.EndsWith(release
+                ? "its variables keep their values, and a restored lambda reads and writes its own\n"
+                : "x took copies of the saved values, so a restored lambda that captured them reads and writes its own\n", loaded);
             Directory.Delete(directory, true);
         }
     }

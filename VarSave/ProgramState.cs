@@ -25,10 +25,10 @@ namespace VarSave
         public static Snapshot LoadFromFile(string path, LoadOptions options)
         {
             // Taken first, so a file that cannot be read leaves nothing behind for another load.
-            var self = CallSite.TakeThis();
+            var caller = CallSite.TakeCaller();
             if (options == null) throw new System.ArgumentNullException(nameof(options));
             var snapshot = Snapshot.ReadFile(path, options.Limits.MaxSnapshotBytes);
-            Load(snapshot, options, self);
+            Load(snapshot, options, caller);
             return snapshot;
         }
 
@@ -67,17 +67,26 @@ namespace VarSave
         public static void LoadEverything(Snapshot snapshot) => LoadEverything(snapshot, new LoadOptions());
 
         /// <summary>Restores the program's state from <paramref name="snapshot"/> as <paramref name="options"/> say (for example in place).</summary>
-        public static void LoadEverything(Snapshot snapshot, LoadOptions options) => Load(snapshot, options, CallSite.TakeThis());
+        public static void LoadEverything(Snapshot snapshot, LoadOptions options) => Load(snapshot, options, CallSite.TakeCaller());
 
-        /// <summary>A load; <paramref name="self"/> is the woven caller's <c>this</c>, refilled in place with the saved one unless the options keep it.</summary>
-        private static void Load(Snapshot snapshot, LoadOptions options, object? self)
+        /// <summary>
+        /// A load; <paramref name="caller"/> is what a woven call site offered: its <c>this</c> and closures are
+        /// refilled in place with the saved ones (unless the options keep the locals), so every reference to them stays valid.
+        /// </summary>
+        private static void Load(Snapshot snapshot, LoadOptions options, CallerObjects? caller)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             if (options == null) throw new System.ArgumentNullException(nameof(options));
-            if (!options.RestoreLocals || options.KeepLocals.Contains("this")) self = null;
+            System.Collections.Generic.Dictionary<string, object>? live = null;
+            if (options.RestoreLocals && caller != null)
+            {
+                live = new System.Collections.Generic.Dictionary<string, object>(System.StringComparer.Ordinal);
+                foreach (var (name, value) in caller.Live)
+                    if (!options.KeepLocals.Contains(name)) live[name] = value;
+            }
             var report = new LoadReportBuilder();
             var backup = StaticsBackup.Capture(TypeRegistry.TypesWithStatics);
-            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup, self);
+            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup, live);
             try
             {
                 // Instance hooks see the whole restored graph before anything the program holds changes.
@@ -98,7 +107,7 @@ namespace VarSave
                 decoded.Reader.Release();
             }
             snapshot.LoadReport = new LoadReport(report);
-            CallSite.Offer(new OfferedLocals(decoded, report, snapshot, options));
+            CallSite.Offer(new OfferedLocals(decoded, report, snapshot, options, caller));
         }
     }
 }

@@ -287,49 +287,50 @@ public static class LocalScenarios
 
 	public static string CapturedLocals()
 	{
-		<>c__DisplayClass1_0 CS$<>8__locals22 = new <>c__DisplayClass1_0();
-		CS$<>8__locals22.total = 10;
+		<>c__DisplayClass1_0 CS$<>8__locals23 = new <>c__DisplayClass1_0();
+		CS$<>8__locals23.total = 10;
 		List<int> local = new List<int> { 1, 2, 3 };
-		local.ForEach(CS$<>8__locals22.<CapturedLocals>b__0);
-		CS$<>8__locals22.counter = 7;
+		local.ForEach(CS$<>8__locals23.<CapturedLocals>b__0);
+		CS$<>8__locals23.counter = 7;
 		Bump();
-		if (CS$<>8__locals22 != null)
+		if (CS$<>8__locals23 != null)
 		{
-			CallSite.Capture(CS$<>8__locals22.counter, "counter");
+			CallSite.Capture(CS$<>8__locals23.counter, "counter");
 		}
-		if (CS$<>8__locals22 != null)
+		if (CS$<>8__locals23 != null)
 		{
-			CallSite.Capture(CS$<>8__locals22.total, "total");
+			CallSite.Capture(CS$<>8__locals23.total, "total");
 		}
 		CallSite.Capture(local, "values");
-		CallSite.Capture((object)CS$<>8__locals22, "<closure>AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0");
+		CallSite.Capture((object)CS$<>8__locals23, "<closure>AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0");
 		Snapshot snapshot = ProgramState.SaveEverything();
-		CS$<>8__locals22.total = -1;
-		CS$<>8__locals22.counter = -1;
+		CS$<>8__locals23.total = -1;
+		CS$<>8__locals23.counter = -1;
+		if (CS$<>8__locals23 != null)
+		{
+			CallSite.Stash(CS$<>8__locals23.total, "total");
+		}
+		if (CS$<>8__locals23 != null)
+		{
+			CallSite.Stash(CS$<>8__locals23.counter, "counter");
+		}
+		CallSite.OfferLive(CS$<>8__locals23, "<closure>AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0");
 		ProgramState.LoadEverything(snapshot);
-		if (CS$<>8__locals22 != null)
+		CallSite.Adopt(ref CS$<>8__locals23, "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "the closure of AssemblyToProcess.LocalScenarios.CapturedLocals (LocalScenarios.cs line 29)");
+		if (CS$<>8__locals23 != null)
 		{
-			CallSite.Stash(CS$<>8__locals22.total, "total");
+			CallSite.Restore(ref CS$<>8__locals23.counter, "counter");
 		}
-		if (CS$<>8__locals22 != null)
+		if (CS$<>8__locals23 != null)
 		{
-			CallSite.Stash(CS$<>8__locals22.counter, "counter");
-		}
-		CallSite.Adopt(ref CS$<>8__locals22, "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "the closure of AssemblyToProcess.LocalScenarios.CapturedLocals (LocalScenarios.cs line 29)");
-		if (CS$<>8__locals22 != null)
-		{
-			CallSite.Restore(ref CS$<>8__locals22.counter, "counter");
-		}
-		if (CS$<>8__locals22 != null)
-		{
-			CallSite.Restore(ref CS$<>8__locals22.total, "total");
+			CallSite.Restore(ref CS$<>8__locals23.total, "total");
 		}
 		CallSite.Restore(ref local, "values");
 		CallSite.EndRestore();
-		return $"{CS$<>8__locals22.total},{CS$<>8__locals22.counter},{Bump()}";
+		return $"{CS$<>8__locals23.total},{CS$<>8__locals23.counter},{Bump()}";
 		int Bump()
 		{
-			return ++CS$<>8__locals22.counter;
+			return ++CS$<>8__locals23.counter;
 		}
 	}
 
@@ -347,11 +348,12 @@ public static class LocalScenarios
 		Snapshot snapshot = ProgramState.SaveEverything();
 		closure.x = -1;
 		value = null;
-		ProgramState.LoadEverything(snapshot);
 		if (closure != null)
 		{
 			CallSite.Stash(closure.x, "x");
 		}
+		CallSite.OfferLive(closure, "<closure>AssemblyToProcess.LocalScenarios::SharedClosure()#closure0");
+		ProgramState.LoadEverything(snapshot);
 		CallSite.Adopt(ref closure, "AssemblyToProcess.LocalScenarios::SharedClosure()#closure0", "the closure of AssemblyToProcess.LocalScenarios.SharedClosure (LocalScenarios.cs line 45)");
 		CallSite.Restore(ref value, "addX");
 		if (closure != null)
@@ -404,11 +406,12 @@ public static class LocalScenarios
 		closure.captured = -1;
 		read = null;
 		await Task.Yield();
-		ProgramState.LoadEverything(snapshot);
 		if (closure != null)
 		{
 			CallSite.Stash(closure.captured, "captured");
 		}
+		CallSite.OfferLive(closure, "<closure>AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0");
+		ProgramState.LoadEverything(snapshot);
 		CallSite.Adopt(ref closure, "AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0", "the closure of AssemblyToProcess.LocalScenarios.AsyncLocals (LocalScenarios.cs line 69)");
 		if (closure != null)
 		{

@@ -8,8 +8,9 @@ namespace VarSave.Graph
     /// each static's current object, if its type matches the saved one, stands in for it; then
     /// the objects a reused woven object holds in its fields, breadth-first. Each live object
     /// stands in for at most one saved object, so shared references stay shared.
-    /// The calling method's <c>this</c>, when a woven load call site offers it, is paired first with the
-    /// saved <c>this</c>, whether the load is in place or not: the caller keeps its reference.
+    /// The calling method's <c>this</c> and closures, when a woven load call site offers them, are paired
+    /// first with the saved locals of the same names, whether the load is in place or not: the caller and the
+    /// lambdas it holds keep their references, and the restored lambdas share the same objects.
     /// </summary>
     internal sealed class InPlaceMatcher
     {
@@ -19,25 +20,25 @@ namespace VarSave.Graph
 
         private InPlaceMatcher(StateReader reader) => _reader = reader;
 
-        /// <summary>Pairs <paramref name="self"/> (if any) with the saved <c>this</c>, and, when <paramref name="live"/> is given, the statics' objects and what they hold.</summary>
-        public static void Match(StateReader reader, int rootsAt, StaticsBackup? live, object? self)
+        /// <summary>Pairs the caller's objects (if any) with the saved locals of their names, and, when <paramref name="live"/> is given, the statics' objects and what they hold.</summary>
+        public static void Match(StateReader reader, int rootsAt, StaticsBackup? live, Dictionary<string, object>? caller)
         {
             var matcher = new InPlaceMatcher(reader);
-            if (self != null) matcher.MatchThis(rootsAt, self);
+            if (caller != null) matcher.MatchLocals(rootsAt, caller);
             if (live == null) return;
             matcher.MatchStatics(rootsAt, live);
             matcher.MatchFields();
         }
 
-        private void MatchThis(int rootsAt, object self)
+        private void MatchLocals(int rootsAt, Dictionary<string, object> caller)
         {
             MatchStatics(rootsAt, live: null);
             int locals = _reader.Input.ReadCount("local");
             for (int i = 0; i < locals; i++)
             {
-                bool isThis = _reader.Input.ReadString() == "this";
+                caller.TryGetValue(_reader.Input.ReadString(), out var live);
                 int id = _reader.ReadReferenceOrSkip();
-                if (isThis && id >= 0) TryReuse(id, self);
+                if (id >= 0 && live != null) TryReuse(id, live);
             }
         }
 

@@ -8,9 +8,11 @@ namespace VarSave.Runtime
     /// <summary>
     /// The weaver's hooks at call sites of <see cref="ProgramState"/>. Before a save, each local,
     /// parameter, <c>this</c> and closure in scope is handed over with <see cref="Capture{T}"/>.
-    /// Before a load, <see cref="OfferThis"/> names the object to refill in place; after it, each
-    /// closure in scope adopts its saved counterpart (<see cref="Adopt{T}"/>), each local is offered
-    /// its saved value with <see cref="Restore{T}"/>, then <see cref="EndRestore"/> reports the rest.
+    /// Before a load, <see cref="OfferLive"/> names <c>this</c> and the method's closures, which the load
+    /// refills in place with their saved counterparts, and <see cref="Stash{T}"/> keeps the captured
+    /// variables' values for <see cref="LoadOptions.KeepLocals"/>; after it, each closure is checked or
+    /// adopted (<see cref="Adopt{T}"/>), each local is offered its saved value with <see cref="Restore{T}"/>,
+    /// then <see cref="EndRestore"/> reports the rest.
     /// State is per thread, so concurrent saves on other threads do not mix.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -18,31 +20,39 @@ namespace VarSave.Runtime
     {
         [ThreadStatic] private static List<CapturedLocal>? _captured;
         [ThreadStatic] private static OfferedLocals? _offered;
-        [ThreadStatic] private static object? _this;
+        [ThreadStatic] private static CallerObjects? _caller;
 
         /// <summary>Hands over a local of the calling method just before it saves.</summary>
         public static void Capture<T>(T value, string name) =>
             (_captured ??= new List<CapturedLocal>()).Add(new CapturedLocal(name, value));
 
-        /// <summary>Names the calling method's <c>this</c> just before it loads: the saved <c>this</c> is filled into it.</summary>
-        public static void OfferThis(object self) => _this = self;
+        /// <summary>
+        /// Just before a load: the calling method's <c>this</c> or one of its closures (<paramref name="name"/> as
+        /// saved), to be filled in place with the saved object of that name, so every reference to it (lambdas
+        /// the method holds, the caller's own reference) sees the restored state.
+        /// </summary>
+        public static void OfferLive(object? live, string name)
+        {
+            if (live != null) (_caller ??= new CallerObjects()).Live.Add((name, live));
+        }
+
+        /// <summary>Just before a load: a captured variable's value, put back after the load if the options keep it.</summary>
+        public static void Stash<T>(T value, string name) => (_caller ??= new CallerObjects()).Stash[name] = value;
 
         /// <summary>
-        /// Makes the saved closure <paramref name="key"/> the calling method's own, so the method and the
-        /// restored lambdas share its variables; leaves <paramref name="closure"/> as it is when the snapshot
-        /// has no closure of that key with the same variables (reported on the load report by <see cref="EndRestore"/>).
+        /// After a load: <paramref name="closure"/> is now the saved closure <paramref name="key"/>, filled in
+        /// place, or, if the method's was still null, becomes it; so the method and the restored lambdas share its
+        /// variables. When the snapshot has no closure of that key with the same variables, the closure stays the
+        /// method's own and the load report says so (<see cref="EndRestore"/>).
         /// </summary>
         public static void Adopt<T>(ref T closure, string key, string where) where T : class
         {
-            if (_offered?.TakeClosure(key, typeof(T), where) is T saved)
+            if (_offered?.TakeClosure(key, typeof(T), where, closure) is T saved)
             {
                 closure = saved;
                 _offered.Report.SharedClosures.Add(where);
             }
         }
-
-        /// <summary>Before closures are adopted: the current value of a captured variable the load keeps.</summary>
-        public static void Stash<T>(T value, string name) => _offered?.Stash(name, value);
 
         /// <summary>Assigns the saved local <paramref name="name"/> to <paramref name="local"/> if the last load on this thread has one of a compatible type and the load's options do not keep it.</summary>
         public static void Restore<T>(ref T local, string name)
@@ -93,12 +103,12 @@ namespace VarSave.Runtime
             return captured ?? (IReadOnlyList<CapturedLocal>)Array.Empty<CapturedLocal>();
         }
 
-        /// <summary>The <c>this</c> the calling method offered for this load, if any; taken once.</summary>
-        internal static object? TakeThis()
+        /// <summary>What the calling method offered for this load (<c>this</c>, closures, stashed variables), if anything; taken once.</summary>
+        internal static CallerObjects? TakeCaller()
         {
-            var self = _this;
-            _this = null;
-            return self;
+            var caller = _caller;
+            _caller = null;
+            return caller;
         }
 
         internal static void Offer(OfferedLocals offered) => _offered = offered;

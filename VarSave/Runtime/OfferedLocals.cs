@@ -18,11 +18,12 @@ namespace VarSave.Runtime
         private readonly Dictionary<string, object?> _locals;
         private readonly Dictionary<string, LoadedType> _closureTypes;
         private readonly LoadOptions _options;
-        private Dictionary<string, object?>? _stashed;
+        private readonly Dictionary<string, object?>? _stashed;
         private List<(string Where, Type Closure, string Reason)>? _unshared;
 
-        public OfferedLocals(DecodedSnapshot decoded, LoadReportBuilder report, Snapshot snapshot, LoadOptions options)
+        public OfferedLocals(DecodedSnapshot decoded, LoadReportBuilder report, Snapshot snapshot, LoadOptions options, CallerObjects? caller)
         {
+            _stashed = caller?.Stash;
             _locals = decoded.Locals;
             _closureTypes = decoded.ClosureTypes;
             Report = report;
@@ -43,20 +44,18 @@ namespace VarSave.Runtime
             return true;
         }
 
-        /// <summary>Remembers a kept variable's value before its closure is replaced by the restored one.</summary>
-        public void Stash(string name, object? value)
-        {
-            if (_options.RestoreLocals && _options.KeepLocals.Contains(name)) (_stashed ??= new Dictionary<string, object?>())[name] = value;
-        }
-
+        /// <summary>A captured variable's value from before the load refilled its closure.</summary>
         public bool TryUnstash(string name, out object? value)
         {
             value = null;
             return _stashed != null && _stashed.TryGetValue(name, out value);
         }
 
-        /// <summary>The saved closure <paramref name="key"/> if it can become the loading method's own: same type, same variables.</summary>
-        public object? TakeClosure(string key, Type closureType, string where)
+        /// <summary>
+        /// The saved closure <paramref name="key"/> if it is the loading method's own: <paramref name="current"/>
+        /// refilled in place, or, when the method's is still null, a restored one of the same type and variables.
+        /// </summary>
+        public object? TakeClosure(string key, Type closureType, string where, object? current)
         {
             string name = ClosurePrefix + key;
             if (!_options.RestoreLocals) return null;
@@ -70,6 +69,7 @@ namespace VarSave.Runtime
                 Unshared(where, closureType, missing.Type.MissingReason ?? "the saved closure cannot be restored");
                 return null;
             }
+            if (ReferenceEquals(saved, current)) return saved;
             if (saved.GetType() != closureType || !_closureTypes.TryGetValue(name, out var loaded) || loaded.MissesFields)
             {
                 string savedVariables = _closureTypes.TryGetValue(name, out var type) ? UserNames(type.SavedFields) : "?";
@@ -81,16 +81,16 @@ namespace VarSave.Runtime
 
         private void Unshared(string where, Type closureType, string reason) => (_unshared ??= new List<(string, Type, string)>()).Add((where, closureType, reason));
 
-        /// <summary>Reports closures that were not adopted but whose variables took saved values: the restored lambdas keep other copies.</summary>
+        /// <summary>Reports the method's closures that are not the restored ones, and which of their variables took copies of saved values.</summary>
         public void ReportUnshared()
         {
             if (_unshared == null) return;
             foreach (var (where, closure, reason) in _unshared)
             {
                 var copied = TypeRegistry.FindByType(closure)?.FieldNames.Where(Report.RestoredLocals.Contains).ToList();
-                if (copied == null || copied.Count == 0) continue;
-                Report.UnsharedClosures.Add(
-                    $"{where}: not shared with the snapshot's lambdas ({reason}); {string.Join(", ", copied)} took copies of the saved values, so a restored lambda that captured them reads and writes its own");
+                Report.UnsharedClosures.Add($"{where}: not shared with the snapshot's lambdas ({reason}); " + (copied == null || copied.Count == 0
+                    ? "its variables keep their values, and a restored lambda reads and writes its own"
+                    : $"{string.Join(", ", copied)} took copies of the saved values, so a restored lambda that captured them reads and writes its own"));
             }
         }
 

@@ -62,11 +62,11 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, object? self)
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             try
             {
-                return DecodeChecked(data, report, options, live, self);
+                return DecodeChecked(data, report, options, live, callerObjects);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidCastException || e is FormatException
                                       || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException)
@@ -76,7 +76,7 @@ namespace VarSave.Runtime
             }
         }
 
-        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, object? self)
+        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             if (data.Length > options.Limits.MaxSnapshotBytes)
                 throw new SnapshotFormatException($"The snapshot is {data.Length} bytes, over LoadLimits.MaxSnapshotBytes ({options.Limits.MaxSnapshotBytes}).");
@@ -89,10 +89,10 @@ namespace VarSave.Runtime
                 reader.ReadStringTable();
                 reader.ReadRecordIndex();
                 int rootsAt = input.Position;
-                if (options.InPlace || self != null)
+                if (options.InPlace || callerObjects != null)
                 {
-                    // The calling method's this is refilled with the saved one, so it and every reference to it stay valid.
-                    InPlaceMatcher.Match(reader, rootsAt, options.InPlace ? live : null, self);
+                    // The calling method's this and closures are refilled with the saved ones, so every reference to them stays valid.
+                    InPlaceMatcher.Match(reader, rootsAt, options.InPlace ? live : null, callerObjects);
                     reader.LeaveRecords(rootsAt);
                 }
                 reader.CreateObjects();
