@@ -20,7 +20,7 @@ namespace VarSave.Tests
         {
             var directory = Processes.NewTemporaryDirectory();
             var program = release
-                ? CompiledProgram.BuildRelease(directory, GenericDelegateProgram.Source)
+                ? CompiledProgram.Build(directory, GenericDelegateProgram.Source, release: true)
                 : CompiledProgram.Build(directory, GenericDelegateProgram.Source);
             string file = Path.Combine(directory, "scenes.varsave");
             string uninterrupted = program.Run(directory, "run");
