@@ -12,6 +12,16 @@ namespace VarSave.Inspection
         /// <summary>The parts of object <paramref name="id"/>: fields, elements, entries, a comparer, delegate entries.</summary>
         public List<InspectedMember> Members(int id) => Guarded(() => ReadMembers(id));
 
+        /// <summary>The object ids object <paramref name="id"/> refers to (keys, values, comparer, targets), appended to <paramref name="into"/>.</summary>
+        public void ReferencesOf(int id, List<int> into)
+        {
+            foreach (var member in Members(id))
+            {
+                if (member.Key is InspectedValue key) References(key, into);
+                References(member.Value, into);
+            }
+        }
+
         /// <summary>The object ids <paramref name="value"/> refers to (a struct may hold several), appended to <paramref name="into"/>.</summary>
         public static void References(InspectedValue value, List<int> into)
         {

@@ -13,11 +13,7 @@ namespace VarSave.Tool
             foreach (var root in RootSlot.All(snapshot)) InspectedSnapshot.References(root.Root.Value, references);
             for (int id = 0; id < snapshot.ObjectCount; id++)
             {
-                foreach (var member in snapshot.Members(id))
-                {
-                    if (member.Key is InspectedValue key) InspectedSnapshot.References(key, references);
-                    InspectedSnapshot.References(member.Value, references);
-                }
+                snapshot.ReferencesOf(id, references);
                 foreach (int target in references) counts[target]++;
                 references.Clear();
                 SnapshotFiles.Tick(progress, id);

@@ -81,11 +81,7 @@ namespace VarSave.Tool
                     sizes.RootBytes[r] += snapshot.RecordBytes(id);
                     sizes.RootObjects[r]++;
                     references.Clear();
-                    foreach (var member in snapshot.Members(id))
-                    {
-                        if (member.Key is InspectedValue key) InspectedSnapshot.References(key, references);
-                        InspectedSnapshot.References(member.Value, references);
-                    }
+                    snapshot.ReferencesOf(id, references);
                     foreach (int next in references)
                         if (!charged[next]) { charged[next] = true; queue[tail++] = next; }
                     SnapshotFiles.Tick(progress, ++done);
