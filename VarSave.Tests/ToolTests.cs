@@ -194,6 +194,35 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void The_tool_installs_from_a_local_pack_and_runs_as_varsave()
+        {
+            string feed = Path.Combine(_directory, "feed"), tools = Path.Combine(_directory, "tools");
+            Processes.Dotnet(Processes.RepositoryRoot, "pack", Path.Combine("tools", "VarSave.Tool"), "-c", Processes.Configuration, "-o", feed, "-nodeReuse:false");
+            string version = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(feed, "VarSave.Tool.*.nupkg"))).Substring("VarSave.Tool.".Length);
+            try
+            {
+                Processes.Dotnet(_directory, "tool", "install", "VarSave.Tool", "--tool-path", tools, "--prerelease", "--add-source", feed);
+                var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(tools, OperatingSystem.IsWindows() ? "varsave.exe" : "varsave"), new[] { "verify", SaveGame(10) })
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                using var process = System.Diagnostics.Process.Start(start)!;
+                string output = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                Assert.Equal(0, process.ExitCode);
+                Assert.EndsWith("OK\n", output.Replace("\r\n", "\n"));
+            }
+            finally
+            {
+                var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+                var restored = Path.Combine(cache, "varsave.tool", version.ToLowerInvariant());
+                if (Directory.Exists(restored)) Directory.Delete(restored, true);
+            }
+        }
+
+        [Fact]
         public void An_object_snapshot_is_read_with_its_one_root_named_object()
         {
             var holder = Woven.New("Holder");
