@@ -6,22 +6,49 @@ namespace VarSave.Tests
     /// <summary>Keyed signing (refuse snapshots this program did not write) and load limits (refuse before allocating).</summary>
     public class IntegrityTests
     {
+        private static readonly byte[] OwnKey = Encoding.UTF8.GetBytes("the game's own key, 32 bytes long");
+        private static readonly byte[] OtherKey = Encoding.UTF8.GetBytes("somebody else's key, also 32+ long");
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(31)]
+        public void A_signing_key_shorter_than_32_bytes_is_refused_and_the_old_key_stays(int length)
+        {
+            try
+            {
+                ProgramState.SigningKey = OwnKey;
+                var refused = Assert.Throws<System.ArgumentException>(() => ProgramState.SigningKey = new byte[length]);
+                Assert.Contains($"SigningKey is {length} bytes", refused.Message);
+                Assert.Contains("at least 32 bytes", refused.Message);
+                Assert.Contains("RandomNumberGenerator.GetBytes(32)", refused.Message);
+                Assert.Same(OwnKey, ProgramState.SigningKey);
+
+                ProgramState.SigningKey = new byte[32];
+                Assert.Equal(32, ProgramState.SigningKey!.Length);
+            }
+            finally
+            {
+                ProgramState.SigningKey = null;
+            }
+        }
+
         [Fact]
         public void A_signed_snapshot_loads_only_with_the_key_that_signed_it()
         {
             try
             {
-                ProgramState.SigningKey = Encoding.UTF8.GetBytes("the game's own key");
+                ProgramState.SigningKey = OwnKey;
                 var signed = Woven.Save("signed state").ToArray();
                 Assert.Equal("signed state", Woven.RoundTripSnapshot(Snapshot.FromBytes(signed)));
 
-                ProgramState.SigningKey = Encoding.UTF8.GetBytes("somebody else's key");
+                ProgramState.SigningKey = OtherKey;
                 var wrongKey = Assert.Throws<SnapshotFormatException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(signed)));
                 Assert.Contains("signature does not match", wrongKey.Message);
 
                 ProgramState.SigningKey = null;
                 var unsigned = Woven.Save("unsigned state").ToArray();
-                ProgramState.SigningKey = Encoding.UTF8.GetBytes("the game's own key");
+                ProgramState.SigningKey = OwnKey;
                 var refused = Assert.Throws<SnapshotFormatException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(unsigned)));
                 Assert.Contains("not signed", refused.Message);
             }
