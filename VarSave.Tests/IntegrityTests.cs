@@ -60,6 +60,31 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void MaxObjects_bounds_the_object_count_on_its_own_even_above_MaxItems()
+        {
+            // Over 299 objects (a list of 299 lists, the list, the statics' own), and no collection over 299 items.
+            var lists = new System.Collections.Generic.List<object>();
+            for (int i = 0; i < 299; i++) lists.Add(new System.Collections.Generic.List<int> { i });
+            var bytes = Woven.Save(lists).ToArray();
+
+            var loaded = Woven.RoundTripSnapshot(Snapshot.FromBytes(bytes));
+            Assert.Equal(299, ((System.Collections.Generic.List<object>)loaded!).Count);
+            try
+            {
+                ProgramState.LoadEverything(Snapshot.FromBytes(bytes), new LoadOptions { Limits = new LoadLimits { MaxItems = 299, MaxObjects = 1_000 } });
+                Assert.Equal(299, ((System.Collections.Generic.List<object>)Woven.GetStatic("Roots", "Current")!).Count);
+            }
+            finally
+            {
+                Woven.SetStatic("Roots", "Current", null);
+            }
+
+            var objects = Assert.Throws<SnapshotFormatException>(() =>
+                ProgramState.LoadEverything(Snapshot.FromBytes(bytes), new LoadOptions { Limits = new LoadLimits { MaxItems = 1_000, MaxObjects = 299 } }));
+            Assert.Contains("over LoadLimits.MaxObjects (299)", objects.Message);
+        }
+
+        [Fact]
         public void Load_limits_refuse_before_allocating()
         {
             var bytes = Woven.Save(new System.Collections.Generic.List<string> { "a", new string('x', 1000) }).ToArray();

@@ -82,7 +82,9 @@ namespace VarSave.Files
         private static string FollowLinks(string full)
         {
 #if NET
-            var final = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+            var file = new FileInfo(full);
+            if (file.LinkTarget == null) return full; // not a link, or no file yet
+            var final = file.ResolveLinkTarget(returnFinalTarget: true);
             if (final != null) return Path.GetFullPath(final.FullName);
 #endif
             return full;
