@@ -24,7 +24,7 @@ namespace VarSave.Files
                     file.Write(bytes, 0, bytes.Length);
                     file.Flush(flushToDisk: true);
                 }
-                Verify(temporary, bytes.Length);
+                Verify(temporary, bytes);
                 Replace(temporary, target);
                 DirectorySync.Flush(Path.GetDirectoryName(target)!);
             }
@@ -58,24 +58,42 @@ namespace VarSave.Files
         }
 
         /// <summary>
-        /// Reads the temporary file back and checks its checksum and structure before it may replace
-        /// the target, so a snapshot damaged on its way to the disk never replaces a good one.
+        /// Reads the temporary file back and checks that it holds exactly the snapshot's bytes, whose
+        /// checksum and structure are then checked, before it may replace the target: a snapshot
+        /// damaged on its way to the disk, or bytes that are no snapshot, never replace a good one.
+        /// The file is compared in small chunks, so a large snapshot costs no second large buffer.
         /// </summary>
-        private static void Verify(string temporary, int expectedLength)
+        private static void Verify(string temporary, byte[] bytes)
         {
-            byte[] written;
-            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
-                written = BoundedRead.ReadAll(stream, expectedLength, expectedLength, $"'{temporary}'");
             try
             {
-                if (written.Length != expectedLength)
-                    throw new SnapshotFormatException($"{written.Length} of {expectedLength} bytes reached the disk");
-                SnapshotStructure.Check(written);
+                using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+                {
+                    var chunk = new byte[Math.Min(bytes.Length + 1, 1 << 16)];
+                    int at = 0;
+                    for (int read; (read = stream.Read(chunk, 0, chunk.Length)) > 0; at += read)
+                        if (at + read > bytes.Length || !Same(chunk, bytes, at, read))
+                            throw new SnapshotFormatException($"the file differs from the snapshot from byte {at}");
+                    if (at != bytes.Length)
+                        throw new SnapshotFormatException($"{at} of {bytes.Length} bytes reached the disk");
+                }
+                SnapshotStructure.Check(bytes);
             }
             catch (SnapshotFormatException e)
             {
                 throw new VarSaveException($"The snapshot written to '{temporary}' does not read back as a valid snapshot ({e.Message}); the previous snapshot was kept. Check the disk, and report this if it repeats.", e);
             }
+        }
+
+        private static bool Same(byte[] chunk, byte[] bytes, int at, int count)
+        {
+#if NET
+            return chunk.AsSpan(0, count).SequenceEqual(bytes.AsSpan(at, count));
+#else
+            for (int i = 0; i < count; i++)
+                if (chunk[i] != bytes[at + i]) return false;
+            return true;
+#endif
         }
 
         /// <summary>The file a path finally points at, through any chain of symbolic links (the path itself if it is none).</summary>
