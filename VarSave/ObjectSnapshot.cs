@@ -42,7 +42,7 @@ namespace VarSave
             if (bytes == null) throw new ArgumentNullException(nameof(bytes));
             options ??= new LoadOptions();
             if (options.InPlace) throw new ArgumentException("LoadOptions.InPlace applies to ProgramState loads; an object snapshot always makes a new graph.", nameof(options));
-            var decoded = StateReader.Decode(bytes, new LoadReportBuilder(), options, StaticsBackup.Capture(Array.Empty<WovenType>()));
+            var decoded = StateReader.Decode(bytes, new LoadReportBuilder(), options, StaticsBackup.Capture(Array.Empty<WovenType>()), callerObjects: null);
             try
             {
                 if (decoded.Statics.Count != 0 || decoded.Locals.Count != 1 || !decoded.Locals.TryGetValue(RootName, out var root))
