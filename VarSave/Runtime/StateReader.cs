@@ -170,26 +170,31 @@ namespace VarSave.Runtime
         private void CreateObjects()
         {
             int rootsAt = _in.Position;
-            // Objects first; delegates once their targets exist; hash collections once their comparers and keys exist.
-            var later = new List<int>[] { new List<int>(), new List<int>() };
+            // Objects first; hash collections once their comparers exist; delegates once their targets do.
+            var collections = new List<int>();
+            var delegates = new List<int>();
             for (int id = 0; id < _objectCount; id++)
             {
                 if (_instances[id] != null) continue;
                 var type = _types[_recordType[id]];
                 if (type.Type == null) _instances[id] = new MissingObject(type);
-                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id, type);
-                else later[type.Codec.Phase == Codecs.CreationPhase.Delegates ? 0 : 1].Add(id);
+                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id);
+                else (type.Codec.Phase == Codecs.CreationPhase.Delegates ? delegates : collections).Add(id);
             }
-            foreach (var phase in later)
-                foreach (int id in phase) Create(id, _types[_recordType[id]]);
+            foreach (int id in collections) Create(id);
+            DelegateOrder.Create(this, delegates);
             LeaveRecords(rootsAt);
         }
 
-        private void Create(int id, LoadedType type)
+        /// <summary>Creates saved object <paramref name="id"/> from its record.</summary>
+        internal void Create(int id)
         {
             EnterRecord(id);
+            var type = _types[_recordType[id]];
             _instances[id] = type.Codec.Create(this, type);
         }
+
+        internal int ObjectCount => _objectCount;
 
         private void FillObjects()
         {
@@ -249,6 +254,8 @@ namespace VarSave.Runtime
                 var names = ReadNames("static field");
                 var slots = ReadValues(names.Length);
                 var woven = holder.Registration;
+                // A generic type's statics belong to each closed instantiation.
+                if (woven != null && woven.RestoreStatics == null && woven.Statics.Length > 0) woven = GenericStatics.HolderFor(holder.Type!);
                 if (woven?.RestoreStatics == null)
                 {
                     _report.SkippedStatics.Add(holder.Name + ".*");

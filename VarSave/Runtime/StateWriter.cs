@@ -152,7 +152,9 @@ namespace VarSave.Runtime
             roots.WriteCount(staticHolders.Count);
             foreach (var holder in staticHolders)
             {
-                roots.WriteCount(_types.TryGetId(holder.Type) ?? throw new InvalidOperationException("A registered type has no descriptor."));
+                roots.WriteCount(_types.TryGetId(holder.Type) ?? throw new UnsaveableObjectException("static " + holder.Key, holder.Type,
+                    "the statics of this instantiation of a generic type cannot be named in a snapshot: a type argument is neither woven nor a supported BCL type. " +
+                    "Mark the generic type's static fields [Transient], or weave the assembly that defines the type argument."));
                 roots.WriteCount(holder.StaticNames.Length);
                 foreach (var name in holder.StaticNames) roots.WriteString(name);
                 _rootLabel = "static " + holder.Key + ".";
