@@ -152,8 +152,7 @@ namespace VarSave.Runtime
 
         private void ReadRecordIndex()
         {
-            int count = _in.ReadCount("object", minBytesEach: 5);
-            if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
+            int count = _in.ReadCount("object", 5, _in.Limits.MaxObjects, nameof(LoadLimits.MaxObjects));
             _work!.EnsureObjects(count);
             (_instances, _recordType, _recordStart, _recordEnd) = (_work.Instances, _work.RecordType, _work.RecordStart, _work.RecordEnd);
             _objectCount = count;
