@@ -105,9 +105,11 @@ namespace AssemblyToProcess
         public static Func<string>? Labelled;
         public static Func<int>? Roll;
         public static Func<int>? TwiceOfItem;
+        public static Func<int, System.Threading.Tasks.Task<int>>? Doubler;
 
         public static void Build()
         {
+            Doubler = async x => { await System.Threading.Tasks.Task.Yield(); return x * 2; };
             IdentityOfInt = Identity<int>;
             Labelled = Label("x");
             var die = new Die { Face = 3 };
@@ -119,13 +121,13 @@ namespace AssemblyToProcess
 
         public static void Clear()
         {
-            IdentityOfInt = null; Labelled = null; Roll = null; TwiceOfItem = null;
+            IdentityOfInt = null; Labelled = null; Roll = null; TwiceOfItem = null; Doubler = null;
             Memo<int>.Seen = new List<int>();
             Memo<string>.Seen = new List<string>();
         }
 
         public static string Describe() =>
-            $"identity={IdentityOfInt!(5)} labelled={Labelled!()} roll={Roll!()} twice={TwiceOfItem!()} memo={string.Join(",", Memo<int>.Seen)}/{string.Join(",", Memo<string>.Seen)}";
+            $"identity={IdentityOfInt!(5)} labelled={Labelled!()} roll={Roll!()} twice={TwiceOfItem!()} doubled={Doubler!(21).Result} memo={string.Join(",", Memo<int>.Seen)}/{string.Join(",", Memo<string>.Seen)}";
 
         private static T Identity<T>(T value) => value;
 

@@ -14,7 +14,22 @@ namespace VarSave.Tests
 
         [Fact]
         public void Generic_code_struct_methods_extension_groups_and_generic_statics_come_back() =>
-            Assert.Equal("identity=5 labelled=x! roll=4 twice=42 memo=1/one", BuildSaveClearLoadDescribe("GenericDelegates"));
+            Assert.Equal("identity=5 labelled=x! roll=4 twice=42 doubled=42 memo=1/one", BuildSaveClearLoadDescribe("GenericDelegates"));
+
+        [Fact]
+        public void The_snapshot_inspector_reads_generic_delegate_targets_and_vouched_delegate_types()
+        {
+            Woven.Call("GenericDelegates", "Build");
+            byte[] bytes;
+            try { bytes = ProgramState.SaveEverything().ToArray(); }
+            finally { Woven.Call("GenericDelegates", "Clear"); }
+
+            var snapshot = VarSave.Inspection.InspectedSnapshot.Open(bytes);
+
+            Assert.Contains(snapshot.Types, t => t.Kind == VarSave.Format.TypeKind.GenericMethod && t.Name == "AssemblyToProcess.GenericDelegates::Identity(T)<System.Int32>");
+            Assert.Contains(snapshot.Types, t => t.Kind == VarSave.Format.TypeKind.RegisteredDelegate && t.Name.StartsWith("System.Func`2<System.Int32,System.Threading.Tasks.Task`1<"));
+            for (int id = 0; id < snapshot.ObjectCount; id++) snapshot.Members(id);
+        }
 
         /// <summary>Runs the scenario class's Build, saves, clears, loads and returns what its Describe says the restored delegates do.</summary>
         private static object? BuildSaveClearLoadDescribe(string scenario)

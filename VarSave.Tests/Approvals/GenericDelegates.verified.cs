@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using VarSave.Runtime;
 
 namespace AssemblyToProcess;
@@ -8,14 +9,14 @@ namespace AssemblyToProcess;
 public static class GenericDelegates
 {
 	[CompilerGenerated]
-	internal sealed class <>c__DisplayClass8_0<T> : IStateful, IMarked where T : notnull
+	internal sealed class <>c__DisplayClass9_0<T> : IStateful, IMarked where T : notnull
 	{
 		public T label;
 
 		[NonSerialized]
 		private long <VarSave>mark;
 
-		public <>c__DisplayClass8_0()
+		public <>c__DisplayClass9_0()
 		{
 		}
 
@@ -69,7 +70,7 @@ public static class GenericDelegates
 			this.<VarSave>set_Mark(value);
 		}
 
-		internal <>c__DisplayClass8_0(Allocation unused)
+		internal <>c__DisplayClass9_0(Allocation unused)
 		{
 		}
 	}
@@ -82,8 +83,15 @@ public static class GenericDelegates
 
 	public static Func<int>? TwiceOfItem;
 
+	public static Func<int, Task<int>>? Doubler;
+
 	public static void Build()
 	{
+		Doubler = async (int x) =>
+		{
+			await Task.Yield();
+			return x * 2;
+		};
 		IdentityOfInt = Identity;
 		Labelled = Label("x");
 		Die die = new Die
@@ -105,13 +113,14 @@ public static class GenericDelegates
 		Labelled = null;
 		Roll = null;
 		TwiceOfItem = null;
+		Doubler = null;
 		Memo<int>.Seen = new List<int>();
 		Memo<string>.Seen = new List<string>();
 	}
 
 	public static string Describe()
 	{
-		return $"identity={IdentityOfInt(5)} labelled={Labelled()} roll={Roll()} twice={TwiceOfItem()} memo={string.Join(",", Memo<int>.Seen)}/{string.Join(",", Memo<string>.Seen)}";
+		return $"identity={IdentityOfInt(5)} labelled={Labelled()} roll={Roll()} twice={TwiceOfItem()} doubled={Doubler(21).Result} memo={string.Join(",", Memo<int>.Seen)}/{string.Join(",", Memo<string>.Seen)}";
 	}
 
 	private static T Identity<T>(T value)
@@ -121,7 +130,7 @@ public static class GenericDelegates
 
 	private static Func<string> Label<T>(T label)
 	{
-		<>c__DisplayClass8_0<T> CS$<>8__locals2 = new <>c__DisplayClass8_0<T>();
+		<>c__DisplayClass9_0<T> CS$<>8__locals2 = new <>c__DisplayClass9_0<T>();
 		CS$<>8__locals2.label = label;
 		return () =>
 		{
@@ -136,6 +145,7 @@ public static class GenericDelegates
 		state.Write(Labelled);
 		state.Write(Roll);
 		state.Write(TwiceOfItem);
+		state.Write(Doubler);
 	}
 
 	internal static void <VarSave>RestoreStatics(StateReader state)
@@ -144,5 +154,6 @@ public static class GenericDelegates
 		state.Read(1, ref Labelled);
 		state.Read(2, ref Roll);
 		state.Read(3, ref TwiceOfItem);
+		state.Read(4, ref Doubler);
 	}
 }

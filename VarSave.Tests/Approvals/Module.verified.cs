@@ -51,21 +51,25 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null, null);
 		moduleRegistration.AddType(typeof(ForeignDelegate.<>c), "AssemblyToProcess.ForeignDelegate+<>c", "", () => new ForeignDelegate.<>c(null), null);
 		moduleRegistration.AddType(typeof(GenericDelegates), "AssemblyToProcess.GenericDelegates", "", null, null);
-		moduleRegistration.AddStatics("IdentityOfInt\0Labelled\0Roll\0TwiceOfItem", (StateWriter state) =>
+		moduleRegistration.AddStatics("IdentityOfInt\0Labelled\0Roll\0TwiceOfItem\0Doubler", (StateWriter state) =>
 		{
 			state.Write(GenericDelegates.IdentityOfInt);
 			state.Write(GenericDelegates.Labelled);
 			state.Write(GenericDelegates.Roll);
 			state.Write(GenericDelegates.TwiceOfItem);
+			state.Write(GenericDelegates.Doubler);
 		}, (StateReader state) =>
 		{
 			state.Read(0, ref GenericDelegates.IdentityOfInt);
 			state.Read(1, ref GenericDelegates.Labelled);
 			state.Read(2, ref GenericDelegates.Roll);
 			state.Read(3, ref GenericDelegates.TwiceOfItem);
+			state.Read(4, ref GenericDelegates.Doubler);
 		});
 		moduleRegistration.AddType(typeof(GenericDelegates.<>O), "AssemblyToProcess.GenericDelegates+<>O", "", null, null);
-		moduleRegistration.AddType(typeof(GenericDelegates.<>c__DisplayClass8_0<>), "AssemblyToProcess.GenericDelegates::Label(T)#closure0", "label", null, null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c), "AssemblyToProcess.GenericDelegates+<>c", "", () => new GenericDelegates.<>c(null), null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c.<<Build>b__5_0>d), "AssemblyToProcess.GenericDelegates+<>c+<<Build>b__5_0>d", "<>1__state\0<>t__builder\0x\0<>4__this\0<>u__1", () => new GenericDelegates.<>c.<<Build>b__5_0>d(null), null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c__DisplayClass9_0<>), "AssemblyToProcess.GenericDelegates::Label(T)#closure0", "label", null, null);
 		moduleRegistration.AddType(typeof(Die), "AssemblyToProcess.Die", "Face", () => default(Die), null);
 		moduleRegistration.AddType(typeof(Counted), "AssemblyToProcess.Counted", "Value", () => new Counted(null), null);
 		moduleRegistration.AddType(typeof(CountedExtensions), "AssemblyToProcess.CountedExtensions", "", null, null);
@@ -150,6 +154,7 @@ internal class <Module>
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		<VarSave>ExternalDelegates.<VarSave>RegisterDelegates(moduleRegistration);
 		ForeignDelegate.<>c.<VarSave>RegisterDelegates(moduleRegistration);
+		GenericDelegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
 		Die.<VarSave>RegisterDelegates(moduleRegistration);
 		CountedExtensions.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);

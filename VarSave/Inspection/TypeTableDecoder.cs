@@ -73,6 +73,25 @@ namespace VarSave.Inspection
                     int delegateType = reader.ReadIndex("delegate type", id);
                     return new InspectedType(id, kind, key, RecordShape.None) { Arguments = new[] { delegateType } };
                 }
+                case TypeKind.GenericMethod:
+                {
+                    string key = reader.ReadString();
+                    int delegateType = reader.ReadIndex("delegate type", id);
+                    var typeArguments = ReadArguments(reader, id);
+                    var methodArguments = ReadArguments(reader, id);
+                    var all = new int[typeArguments.Length + methodArguments.Length];
+                    typeArguments.CopyTo(all, 0);
+                    methodArguments.CopyTo(all, typeArguments.Length);
+                    var arguments = new int[all.Length + 1];
+                    arguments[0] = delegateType;
+                    all.CopyTo(arguments, 1);
+                    return new InspectedType(id, kind, Generic(key, all, earlier), RecordShape.None) { Arguments = arguments };
+                }
+                case TypeKind.RegisteredDelegate:
+                {
+                    reader.ReadString();
+                    return new InspectedType(id, kind, reader.ReadString(), RecordShape.Delegate);
+                }
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }
