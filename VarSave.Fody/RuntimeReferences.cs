@@ -37,6 +37,10 @@ namespace VarSave.Fody
             AddType = Import(registration, "AddType");
             AddStatics = Import(registration, "AddStatics");
             AddDelegate = Import(registration, "AddDelegate");
+            AddGenericDelegate = Import(registration, "AddGenericDelegate");
+            AddRefusedDelegate = Import(registration, "AddRefusedDelegate");
+            AddGenericStatics = Import(registration, "AddGenericStatics");
+            RegisterGenericStatics = Import(Find("VarSave.Runtime.GenericStatics"), "Register");
             AddAfterLoad = Import(registration, "AddAfterLoad");
             Complete = Import(registration, "Complete");
 
@@ -50,6 +54,10 @@ namespace VarSave.Fody
             CaptureLocal = Import(callSite, "Capture");
             RestoreLocal = Import(callSite, "Restore");
             EndRestore = Import(callSite, "EndRestore");
+            Adopt = Import(callSite, "Adopt");
+            Stash = Import(callSite, "Stash");
+            OfferLive = Import(callSite, "OfferLive");
+            RestoreThis = Import(callSite, "RestoreThis");
 
             GetTypeFromHandle = Import(Find("System.Type"), "GetTypeFromHandle");
             GetMethodFromHandle = module.ImportReference(Find("System.Reflection.MethodBase").Methods.Single(m => m.Name == "GetMethodFromHandle" && m.Parameters.Count == 2));
@@ -86,7 +94,15 @@ namespace VarSave.Fody
         public MethodReference CaptureLocal { get; }
         public MethodReference RestoreLocal { get; }
         public MethodReference EndRestore { get; }
+        public MethodReference Adopt { get; }
+        public MethodReference Stash { get; }
+        public MethodReference OfferLive { get; }
+        public MethodReference RestoreThis { get; }
         public MethodReference AddDelegate { get; }
+        public MethodReference AddGenericDelegate { get; }
+        public MethodReference AddRefusedDelegate { get; }
+        public MethodReference AddGenericStatics { get; }
+        public MethodReference RegisterGenericStatics { get; }
         public MethodReference AddAfterLoad { get; }
         public MethodReference ActionOfObjectConstructor { get; }
         public MethodReference ActionConstructor { get; }

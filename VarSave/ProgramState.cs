@@ -16,7 +16,11 @@ namespace VarSave
         public const string DefaultPath = "snapshot.varsave";
 
         /// <summary>Saves the program's state to <paramref name="path"/>, replacing the file only once the new one is complete.</summary>
-        public static void SaveToFile(string path = DefaultPath) => SaveEverything().WriteToFile(path);
+        public static void SaveToFile(string path = DefaultPath)
+        {
+            using var serialised = SaveLoadLock.Enter();
+            SaveEverything().WriteToFile(path);
+        }
 
         /// <summary>Restores the program's state from <paramref name="path"/>; returns the snapshot, whose <see cref="Snapshot.LoadReport"/> tells what did not map.</summary>
         public static Snapshot LoadFromFile(string path = DefaultPath) => LoadFromFile(path, new LoadOptions());
@@ -24,9 +28,12 @@ namespace VarSave
         /// <summary>Restores the program's state from <paramref name="path"/> as <paramref name="options"/> say.</summary>
         public static Snapshot LoadFromFile(string path, LoadOptions options)
         {
+            // Taken first, so a file that cannot be read leaves nothing behind for another load.
+            var caller = CallSite.TakeCaller();
             if (options == null) throw new System.ArgumentNullException(nameof(options));
+            using var serialised = SaveLoadLock.Enter();
             var snapshot = Snapshot.ReadFile(path, options.Limits.MaxSnapshotBytes);
-            LoadEverything(snapshot, options);
+            Load(snapshot, options, caller);
             return snapshot;
         }
 
@@ -36,23 +43,40 @@ namespace VarSave
         /// </summary>
         public static IExternalReferences? ExternalReferences { get; set; }
 
+        /// <summary>The shortest <see cref="SigningKey"/> accepted, in bytes: 256 bits, HMAC-SHA256's own strength.</summary>
+        public const int MinimumSigningKeyBytes = 32;
+
         /// <summary>
         /// A key for HMAC-SHA256 signing. When set, every save is signed with it and every load
         /// refuses a snapshot that is unsigned or signed with another key, so the program loads
-        /// only snapshots it wrote itself. Keep the key out of the snapshot's reach (not in a saved field).
+        /// only snapshots it wrote itself. The key must be at least <see cref="MinimumSigningKeyBytes"/>
+        /// bytes of secret random data (<c>RandomNumberGenerator.GetBytes(32)</c>); a shorter one is
+        /// refused with <see cref="System.ArgumentException"/>, since a short key can be recovered
+        /// from a single signed file. Keep the key out of the snapshot's reach (not in a saved field).
         /// </summary>
-        public static byte[]? SigningKey { get; set; }
+        public static byte[]? SigningKey
+        {
+            get => _signingKey;
+            set => _signingKey = Format.SigningKeys.Checked(value);
+        }
+
+        private static byte[]? _signingKey;
 
         /// <summary>
         /// A dry run of a save: walks everything a save would write and returns every object that
         /// cannot be saved, each with its full path, and each root's size in bytes. Writes nothing.
         /// </summary>
-        public static SaveCheck Check() => StateWriter.Check(TypeRegistry.TypesWithStatics, CallSite.TakeCaptured());
+        public static SaveCheck Check()
+        {
+            using var serialised = SaveLoadLock.Enter();
+            return StateWriter.Check(TypeRegistry.TypesWithStatics, CallSite.TakeCaptured());
+        }
 
         /// <summary>Captures the program's state in memory.</summary>
         public static Snapshot SaveEverything()
         {
             var locals = CallSite.TakeCaptured();
+            using var serialised = SaveLoadLock.Enter();
             return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
         }
 
@@ -65,13 +89,27 @@ namespace VarSave
         public static void LoadEverything(Snapshot snapshot) => LoadEverything(snapshot, new LoadOptions());
 
         /// <summary>Restores the program's state from <paramref name="snapshot"/> as <paramref name="options"/> say (for example in place).</summary>
-        public static void LoadEverything(Snapshot snapshot, LoadOptions options)
+        public static void LoadEverything(Snapshot snapshot, LoadOptions options) => Load(snapshot, options, CallSite.TakeCaller());
+
+        /// <summary>
+        /// A load; <paramref name="caller"/> is what a woven call site offered: its <c>this</c> and closures are
+        /// refilled in place with the saved ones (unless the options keep the locals), so every reference to them stays valid.
+        /// </summary>
+        private static void Load(Snapshot snapshot, LoadOptions options, CallerObjects? caller)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             if (options == null) throw new System.ArgumentNullException(nameof(options));
+            using var serialised = SaveLoadLock.Enter();
+            System.Collections.Generic.Dictionary<string, object>? live = null;
+            if (options.RestoreLocals && caller != null)
+            {
+                live = new System.Collections.Generic.Dictionary<string, object>(System.StringComparer.Ordinal);
+                foreach (var (name, value) in caller.Live)
+                    if (!options.KeepLocals.Contains(name)) live[name] = value;
+            }
             var report = new LoadReportBuilder();
             var backup = StaticsBackup.Capture(TypeRegistry.TypesWithStatics);
-            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup);
+            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup, live);
             try
             {
                 // Instance hooks see the whole restored graph before anything the program holds changes.
@@ -92,7 +130,7 @@ namespace VarSave
                 decoded.Reader.Release();
             }
             snapshot.LoadReport = new LoadReport(report);
-            CallSite.Offer(decoded.Locals, report, snapshot);
+            CallSite.Offer(new OfferedLocals(decoded, report, snapshot, options, caller));
         }
     }
 }

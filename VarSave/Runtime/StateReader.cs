@@ -62,11 +62,11 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             try
             {
-                return DecodeChecked(data, report, options, live);
+                return DecodeChecked(data, report, options, live, callerObjects);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidCastException || e is FormatException
                                       || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException)
@@ -76,7 +76,7 @@ namespace VarSave.Runtime
             }
         }
 
-        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             if (data.Length > options.Limits.MaxSnapshotBytes)
                 throw new SnapshotFormatException($"The snapshot is {data.Length} bytes, over LoadLimits.MaxSnapshotBytes ({options.Limits.MaxSnapshotBytes}).");
@@ -89,9 +89,10 @@ namespace VarSave.Runtime
                 reader.ReadStringTable();
                 reader.ReadRecordIndex();
                 int rootsAt = input.Position;
-                if (options.InPlace)
+                if (options.InPlace || callerObjects != null)
                 {
-                    InPlaceMatcher.Match(reader, rootsAt, live);
+                    // The calling method's this and closures are refilled with the saved ones, so every reference to them stays valid.
+                    InPlaceMatcher.Match(reader, rootsAt, options.InPlace ? live : null, callerObjects);
                     reader.LeaveRecords(rootsAt);
                 }
                 reader.CreateObjects();
@@ -151,8 +152,7 @@ namespace VarSave.Runtime
 
         private void ReadRecordIndex()
         {
-            int count = _in.ReadCount("object", minBytesEach: 5);
-            if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
+            int count = _in.ReadCount("object", 5, _in.Limits.MaxObjects, nameof(LoadLimits.MaxObjects));
             _work!.EnsureObjects(count);
             (_instances, _recordType, _recordStart, _recordEnd) = (_work.Instances, _work.RecordType, _work.RecordStart, _work.RecordEnd);
             _objectCount = count;
@@ -170,26 +170,31 @@ namespace VarSave.Runtime
         private void CreateObjects()
         {
             int rootsAt = _in.Position;
-            // Objects first; delegates once their targets exist; hash collections once their comparers and keys exist.
-            var later = new List<int>[] { new List<int>(), new List<int>() };
+            // Objects first; hash collections once their comparers exist; delegates once their targets do.
+            var collections = new List<int>();
+            var delegates = new List<int>();
             for (int id = 0; id < _objectCount; id++)
             {
                 if (_instances[id] != null) continue;
                 var type = _types[_recordType[id]];
                 if (type.Type == null) _instances[id] = new MissingObject(type);
-                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id, type);
-                else later[type.Codec.Phase == Codecs.CreationPhase.Delegates ? 0 : 1].Add(id);
+                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id);
+                else (type.Codec.Phase == Codecs.CreationPhase.Delegates ? delegates : collections).Add(id);
             }
-            foreach (var phase in later)
-                foreach (int id in phase) Create(id, _types[_recordType[id]]);
+            foreach (int id in collections) Create(id);
+            DelegateOrder.Create(this, delegates);
             LeaveRecords(rootsAt);
         }
 
-        private void Create(int id, LoadedType type)
+        /// <summary>Creates saved object <paramref name="id"/> from its record.</summary>
+        internal void Create(int id)
         {
             EnterRecord(id);
+            var type = _types[_recordType[id]];
             _instances[id] = type.Codec.Create(this, type);
         }
+
+        internal int ObjectCount => _objectCount;
 
         private void FillObjects()
         {
@@ -249,6 +254,8 @@ namespace VarSave.Runtime
                 var names = ReadNames("static field");
                 var slots = ReadValues(names.Length);
                 var woven = holder.Registration;
+                // A generic type's statics belong to each closed instantiation.
+                if (woven != null && woven.RestoreStatics == null && woven.Statics.Length > 0) woven = GenericStatics.HolderFor(holder.Type!);
                 if (woven?.RestoreStatics == null)
                 {
                     _report.SkippedStatics.Add(holder.Name + ".*");
@@ -262,6 +269,13 @@ namespace VarSave.Runtime
             for (int i = 0; i < localCount; i++)
             {
                 string name = _in.ReadString();
+                if (name.StartsWith(OfferedLocals.ClosurePrefix, StringComparison.Ordinal))
+                {
+                    int at = _in.Position;
+                    int id = ReadReferenceOrSkip();
+                    if (id >= 0) decoded.ClosureTypes[name] = _types[_recordType[id]];
+                    _in.Position = at;
+                }
                 decoded.Locals[name] = ReadValue();
             }
             return decoded;
