@@ -75,20 +75,17 @@ namespace VarSave.Inspection
                 }
                 case TypeKind.GenericMethod:
                 {
+                    // Key, delegate type, then the declaring type's and the method's type arguments.
                     string key = reader.ReadString();
                     int delegateType = reader.ReadIndex("delegate type", id);
                     var typeArguments = ReadArguments(reader, id);
                     var methodArguments = ReadArguments(reader, id);
-                    var all = new int[typeArguments.Length + methodArguments.Length];
-                    typeArguments.CopyTo(all, 0);
-                    methodArguments.CopyTo(all, typeArguments.Length);
-                    var arguments = new int[all.Length + 1];
-                    arguments[0] = delegateType;
-                    all.CopyTo(arguments, 1);
-                    return new InspectedType(id, kind, Generic(key, all, earlier), RecordShape.None) { Arguments = arguments };
+                    string name = Generic(key, typeArguments, earlier) + (methodArguments.Length > 0 ? " " + Generic("", methodArguments, earlier) : "");
+                    return new InspectedType(id, kind, name, RecordShape.None) { Arguments = new[] { delegateType } };
                 }
                 case TypeKind.RegisteredDelegate:
                 {
+                    // A delegate type vouched for by a registered method: records of it are delegates.
                     reader.ReadString();
                     return new InspectedType(id, kind, reader.ReadString(), RecordShape.Delegate);
                 }

@@ -62,7 +62,7 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects = null)
         {
             try
             {
