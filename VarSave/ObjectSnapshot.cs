@@ -20,8 +20,12 @@ namespace VarSave
 
         /// <summary>Encodes <paramref name="value"/> and everything it reaches.</summary>
         /// <exception cref="UnsaveableObjectException">Something reachable cannot be saved; the message has its path.</exception>
-        public static byte[] Serialize<T>(T value) =>
-            StateWriter.Encode(Array.Empty<WovenType>(), new[] { new CapturedLocal(RootName, value) });
+        public static byte[] Serialize<T>(T value)
+        {
+            // One save or load at a time, as for ProgramState: an in-place load must not be half seen.
+            using var serialised = SaveLoadLock.Enter();
+            return StateWriter.Encode(Array.Empty<WovenType>(), new[] { new CapturedLocal(RootName, value) });
+        }
 
         /// <summary>Writes <paramref name="value"/> and everything it reaches to <paramref name="stream"/>.</summary>
         public static void Serialize<T>(Stream stream, T value)
@@ -42,7 +46,8 @@ namespace VarSave
             if (bytes == null) throw new ArgumentNullException(nameof(bytes));
             options ??= new LoadOptions();
             if (options.InPlace) throw new ArgumentException("LoadOptions.InPlace applies to ProgramState loads; an object snapshot always makes a new graph.", nameof(options));
-            var decoded = StateReader.Decode(bytes, new LoadReportBuilder(), options, StaticsBackup.Capture(Array.Empty<WovenType>()));
+            using var serialised = SaveLoadLock.Enter();
+            var decoded = StateReader.Decode(bytes, new LoadReportBuilder(), options, StaticsBackup.Capture(Array.Empty<WovenType>()), callerObjects: null);
             try
             {
                 if (decoded.Statics.Count != 0 || decoded.Locals.Count != 1 || !decoded.Locals.TryGetValue(RootName, out var root))
@@ -56,9 +61,9 @@ namespace VarSave
             }
         }
 
-        /// <summary>Reads an object snapshot from the current position of <paramref name="stream"/> to its end and decodes it.</summary>
+        /// <summary>Reads an object snapshot from the current position of <paramref name="stream"/> to its end (at most <see cref="LoadLimits.MaxSnapshotBytes"/>) and decodes it.</summary>
         public static T Deserialize<T>(Stream stream, LoadOptions? options = null) =>
-            Deserialize<T>(Snapshot.ReadFrom(stream).Bytes, options);
+            Deserialize<T>(Snapshot.ReadFrom(stream, (options ?? new LoadOptions()).Limits).Bytes, options);
 
         /// <summary>Reads and decodes an object snapshot file, refusing one over <see cref="LoadLimits.MaxSnapshotBytes"/>.</summary>
         public static T DeserializeFromFile<T>(string path, LoadOptions? options = null) =>

@@ -107,7 +107,7 @@ namespace VarSave.Inspection
                     for (int i = 0; i < count; i++)
                     {
                         var method = Types[_in.ReadIndex("delegate method", Types.Length)];
-                        if (method.Kind != TypeKind.Method) throw _in.Corrupt($"{method.Name} is not a delegate method");
+                        if (method.Kind != TypeKind.Method && method.Kind != TypeKind.GenericMethod) throw _in.Corrupt($"{method.Name} is not a delegate method");
                         members.Add(new InspectedMember(method.Name, i, ReadValue(0)));
                     }
                     return;

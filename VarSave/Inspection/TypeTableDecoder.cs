@@ -73,6 +73,22 @@ namespace VarSave.Inspection
                     int delegateType = reader.ReadIndex("delegate type", id);
                     return new InspectedType(id, kind, key, RecordShape.None) { Arguments = new[] { delegateType } };
                 }
+                case TypeKind.GenericMethod:
+                {
+                    // Key, delegate type, then the declaring type's and the method's type arguments.
+                    string key = reader.ReadString();
+                    int delegateType = reader.ReadIndex("delegate type", id);
+                    var typeArguments = ReadArguments(reader, id);
+                    var methodArguments = ReadArguments(reader, id);
+                    string name = Generic(key, typeArguments, earlier) + (methodArguments.Length > 0 ? " " + Generic("", methodArguments, earlier) : "");
+                    return new InspectedType(id, kind, name, RecordShape.None) { Arguments = new[] { delegateType } };
+                }
+                case TypeKind.RegisteredDelegate:
+                {
+                    // A delegate type vouched for by a registered method: records of it are delegates.
+                    reader.ReadString();
+                    return new InspectedType(id, kind, reader.ReadString(), RecordShape.Delegate);
+                }
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }

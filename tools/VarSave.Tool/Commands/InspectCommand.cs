@@ -64,7 +64,8 @@ namespace VarSave.Tool.Commands
         {
             TypeKind.Woven => "woven",
             TypeKind.Array => "array",
-            TypeKind.Method => "delegate target",
+            TypeKind.Method or TypeKind.GenericMethod => "delegate target",
+            TypeKind.RegisteredDelegate => "delegate type",
             _ => type.Shape switch { RecordShape.None => "value", RecordShape.Opaque => "BCL (layout unknown to this tool)", _ => "BCL" },
         };
 
