@@ -15,6 +15,8 @@ internal class <Module>
 		});
 		moduleRegistration.AddType(typeof(KeepLocalsScenarios), "AssemblyToProcess.KeepLocalsScenarios", "", null, null);
 		moduleRegistration.AddType(typeof(KeepLocalsScenarios.<>c__DisplayClass0_0), "AssemblyToProcess.KeepLocalsScenarios::Keep(System.Boolean)#closure0", "captured", () => new KeepLocalsScenarios.<>c__DisplayClass0_0(null), null);
+		moduleRegistration.AddType(typeof(GenericCallSites), "AssemblyToProcess.GenericCallSites", "", null, null);
+		moduleRegistration.AddType(typeof(GenericCallSites.<>c__DisplayClass1_0<>), "AssemblyToProcess.GenericCallSites::Shared(T,T)#closure0", "held", null, null);
 		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => new Bell(null), null);
 		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => new Greeter((Allocation)null), null);
 		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => new LoudGreeter(null), null);
