@@ -71,16 +71,18 @@ namespace VarSave.Inspection
                 case RecordShape.MultiArray:
                 {
                     long total = 1;
+                    bool empty = false;
                     for (int d = 0; d < type.Rank; d++)
                     {
-                        int length = _in.ReadCount("array dimension");
-                        members.Add(new InspectedMember("Length" + d, -1, InspectedValue.Of(ValueTag.Int32, length)));
-                        total *= Math.Max(length, 1);
-                        if (total > _in.Remaining) throw _in.Corrupt("an array has more elements than the bytes left");
+                        // Not a count of what follows: an empty double[3, 0] writes a 3 with no element after it.
+                        ulong dimension = _in.ReadVarUInt();
+                        if (dimension > (ulong)_in.Limits.MaxItems) throw _in.OverLimit($"an array dimension of {dimension}", nameof(LoadLimits.MaxItems), _in.Limits.MaxItems);
+                        members.Add(new InspectedMember("Length" + d, -1, InspectedValue.Of(ValueTag.Int32, (int)dimension)));
+                        if (dimension == 0) empty = true;
+                        else if (total <= _in.Remaining) total *= (long)dimension;
                     }
-                    int dimensions = members.Count;
-                    ReadItems((int)total, members);
-                    if (members.Count > dimensions && members.Count - dimensions != total) throw _in.Corrupt("an array has too few elements");
+                    if (!empty && total > _in.Remaining) throw _in.Corrupt("an array has more elements than the bytes left");
+                    ReadItems(empty ? 0 : (int)total, members);
                     return;
                 }
                 case RecordShape.Set:
