@@ -56,6 +56,16 @@ namespace VarSave.Codecs
             return combined!;
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            int count = reader.ReadCount("delegate entry");
+            for (int i = 0; i < count; i++)
+            {
+                reader.ReadTypeEntry("delegate method");
+                reader.ScanValue(scan);
+            }
+        }
+
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             // Everything was read at creation; step over the payload again without decoding it
