@@ -144,7 +144,7 @@ namespace VarSave.Tests.Fuzzing
             var keys = Enumerable.Range(1, count).Select(i => how switch
             {
                 0 => Long(((long)i << 32) | (uint)i),                 // equal hash codes
-                1 => Int(checked(i * capacity)),                      // one bucket
+                1 => Int(checked((i - count / 2) * capacity)),        // one bucket
                 _ => Long(random.NextInt64()),                        // random
             }).ToArray();
             int keyType = file.Builtin(ints ? typeof(int) : typeof(long));
