@@ -135,6 +135,18 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void A_tuple_that_holds_a_large_tuple_shared_with_others_is_refused_before_hashing_repeats_it() =>
+            Assert.Contains("held by 2 tuples", Refused<SnapshotFormatException>(HostileFiles.ExponentialTupleSharing()).Message);
+
+        [Fact]
+        public void Small_tuples_shared_by_several_tuples_still_load()
+        {
+            var shared = Tuple.Create(1, "one");
+            var set = new HashSet<object> { Tuple.Create(shared, 2), Tuple.Create(shared, 3) };
+            Assert.Null(Load(Woven.Save(set).ToArray()));
+        }
+
+        [Fact]
         public void A_tuple_chain_within_the_limit_loads_and_hashes()
         {
             var chain = Tuple.Create<object?>(null);

@@ -110,7 +110,7 @@ namespace VarSave.Tests.Fuzzing
             Woven.SetStatic("Roots", "Current", null);
         }
 
-        private static long CurrentPeakWorkingSet()
+        internal static long CurrentPeakWorkingSet()
         {
             using var process = Process.GetCurrentProcess();
             process.Refresh();

@@ -23,6 +23,7 @@ namespace VarSave.Tests.Fuzzing
             ("Tuple<object> containing itself in a HashSet<object>", SelfContainingTuple),
             ("two self-containing tuples as SortedDictionary keys", SelfContainingSortedKeys),
             ($"tuple chain {TupleChainDepth:N0} deep in a HashSet", DeepTupleChain),
+            ("tuple holding the same tuple twice, 60 levels", ExponentialTupleSharing),
             ("arrays of arrays 4,000 deep", () => DeepArrays(4000)),
             ("List<...> 10,000 deep", () => DeepGeneric(typeof(List<>), 10_000)),
             ("ValueTuple<...> 10,000 deep", () => DeepGeneric(typeof(ValueTuple<>), 10_000)),
@@ -95,6 +96,19 @@ namespace VarSave.Tests.Fuzzing
             file.Record(tupleType, Null);
             for (int i = 1; i < TupleChainDepth; i++) file.Record(tupleType, Ref(i - 1));
             int set = file.Record(file.Generic(typeof(HashSet<>), objectType), Count(1), new byte[] { 0 }, Ref(TupleChainDepth - 1));
+            file.Root(Ref(set));
+            return file.Build();
+        }
+
+        /// <summary>Each tuple holds the previous one twice: 60 records whose hash code visits 2^60 tuples.</summary>
+        public static byte[] ExponentialTupleSharing()
+        {
+            var file = new SnapshotBuilder();
+            int objectType = file.Builtin(typeof(object));
+            int pairType = file.Generic(typeof(Tuple<,>), objectType, objectType);
+            int previous = file.Record(pairType, Null, Null);
+            for (int i = 1; i < 60; i++) previous = file.Record(pairType, Ref(previous), Ref(previous));
+            int set = file.Record(file.Generic(typeof(HashSet<>), objectType), Count(1), new byte[] { 0 }, Ref(previous));
             file.Root(Ref(set));
             return file.Build();
         }

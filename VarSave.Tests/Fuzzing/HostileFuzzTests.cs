@@ -43,7 +43,7 @@ namespace VarSave.Tests.Fuzzing
             var hungriest = (Bytes: 0L, Iteration: 0L, What: "");
             long loads = 0, current = 0;
             string currentWhat = "";
-            long peakBefore = PeakWorkingSet();
+            long peakBefore = FuzzTests.CurrentPeakWorkingSet();
 
             var loop = Task.Factory.StartNew(() =>
             {
@@ -85,7 +85,7 @@ namespace VarSave.Tests.Fuzzing
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
             }
-            long peakGrowth = PeakWorkingSet() - peakBefore;
+            long peakGrowth = FuzzTests.CurrentPeakWorkingSet() - peakBefore;
 
             _output.WriteLine($"seed {seed}: {loads} hostile loads in {seconds} s; outcomes: " + string.Join(", ", outcomes.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
             _output.WriteLine($"slowest {slowest.Time.TotalMilliseconds:F0} ms (iteration {slowest.Iteration}: {slowest.What}); most allocated {hungriest.Bytes >> 10} KB (iteration {hungriest.Iteration}: {hungriest.What}); peak working set grew {peakGrowth >> 20} MB");
@@ -94,13 +94,6 @@ namespace VarSave.Tests.Fuzzing
             Assert.True(peakGrowth < MaxWorkingSetGrowth, $"The peak working set grew by {peakGrowth >> 20} MB.");
             Assert.True(loads >= 100, $"only {loads} loads");
             Directory.Delete(gadgets, true);
-        }
-
-        private static long PeakWorkingSet()
-        {
-            using var process = Process.GetCurrentProcess();
-            process.Refresh();
-            return process.PeakWorkingSet64;
         }
     }
 }

@@ -16,7 +16,7 @@ namespace VarSave.Tests.Fuzzing
     /// </summary>
     internal sealed class HostileGenerator
     {
-        public static readonly string[] Kinds = { "tuple-cycle", "deep-tuples", "deep-type", "wide-type", "colliding-keys", "large-struct", "throwing-keys", "gadget" };
+        public static readonly string[] Kinds = { "tuple-cycle", "tuple-sharing", "deep-tuples", "deep-type", "wide-type", "colliding-keys", "large-struct", "throwing-keys", "gadget" };
 
         private readonly string _gadgetDirectory;
 
@@ -34,6 +34,7 @@ namespace VarSave.Tests.Fuzzing
                 var (root, what) = kind switch
                 {
                     "tuple-cycle" => TupleCycle(file, random),
+                    "tuple-sharing" => TupleSharing(file, random),
                     "deep-tuples" => DeepTuples(file, random),
                     "deep-type" => DeepType(file, random),
                     "wide-type" => WideType(file, random),
@@ -89,6 +90,23 @@ namespace VarSave.Tests.Fuzzing
                     break;
             }
             return (Ref(holder), $"tuple-cycle {count} tuples in a {container}");
+        }
+
+        /// <summary>Tuples holding earlier tuples, often the same one several times (hashing repeats what is shared), as keys.</summary>
+        private static (byte[], string) TupleSharing(SnapshotBuilder file, Random random)
+        {
+            int obj = ObjectType(file);
+            int tripleType = file.Generic(typeof(Tuple<,,>), obj, obj, obj);
+            int count = random.Next(2, 80);
+            int first = file.Record(tripleType, Int(0), Null, Null);
+            for (int i = 1; i < count; i++)
+            {
+                byte[] Earlier() => random.Next(4) == 0 ? Int(i) : Ref(first + Math.Max(0, i - 1 - random.Next(Math.Min(i, 3))));
+                file.Record(tripleType, Earlier(), Earlier(), Earlier());
+            }
+            var keys = Enumerable.Range(0, Math.Min(count, 8)).Select(k => Ref(first + count - 1 - k)).ToArray();
+            int set = file.Record(file.Generic(typeof(HashSet<>), obj), Count(keys.Length), new byte[] { 0 }, Concat(keys));
+            return (Ref(set), $"tuple-sharing {count} tuples");
         }
 
         /// <summary>A chain of tuples, some links inside ValueTuple values, as one key of a hash set.</summary>

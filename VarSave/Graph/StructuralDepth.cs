@@ -9,11 +9,18 @@ namespace VarSave.Graph
     /// overflows the stack the first time a hash set hashes it. So before anything is created, the
     /// references between reached tuples must form no cycle, and the longest chain (counting the
     /// struct values a reference sits in) must stay within <see cref="LoadLimits.MaxStructuralDepth"/>.
+    /// Hashing does not notice shared references either: a tuple holding the same tuple twice, 60
+    /// times over, is hashed 2^60 times. So a tuple that more than one tuple holds may itself hold at
+    /// most <see cref="MaxSharedSize"/> tuples (counted unfolded); then hashing every key of a load
+    /// visits at most that many tuples per key plus each unshared tuple once.
     /// Iterative depth-first search: the data never drives recursion.
     /// </summary>
     internal static class StructuralDepth
     {
         private const byte Unseen = 0, Open = 1, Done = 2;
+
+        /// <summary>The most tuples (unfolded, with the struct values between them) a tuple held by several tuples may stand for.</summary>
+        public const int MaxSharedSize = 16;
 
         public static void Check(ReferenceScan scan, int objectCount, int limit, Func<int, string> describe)
         {
@@ -31,16 +38,19 @@ namespace VarSave.Graph
             var next = new Dictionary<int, int>(first);
             var targets = new int[total];
             var weights = new int[total];
+            var holders = new Dictionary<int, int>();
             foreach (var (from, to, weight) in edges)
             {
                 if (!scan.IsStructural(to)) continue;
                 int at = next[from]++;
                 targets[at] = to;
                 weights[at] = weight;
+                holders[to] = holders.TryGetValue(to, out int h) ? h + 1 : 1;
             }
 
             var state = new Dictionary<int, byte>();
             var depth = new Dictionary<int, int>();
+            var size = new Dictionary<int, long>();
             var stack = new Stack<(int Node, int Edge)>();
             foreach (int start in first.Keys)
             {
@@ -65,11 +75,18 @@ namespace VarSave.Graph
                         }
                         continue;
                     }
-                    // All children done: this node's depth is the deepest child's plus the edge's weight.
+                    // All children done: this node's depth is the deepest child's plus the edge's weight; its size the sum.
                     int deepest = 1;
+                    long unfolded = 1;
                     if (first.TryGetValue(node, out int from))
                         for (int e = from; e < from + count[node]; e++)
+                        {
                             deepest = Math.Max(deepest, weights[e] + (depth.TryGetValue(targets[e], out int d) ? d : 1));
+                            unfolded = Math.Min(unfolded + weights[e] - 1 + (size.TryGetValue(targets[e], out long z) ? z : 1), int.MaxValue);
+                        }
+                    if (unfolded > MaxSharedSize && holders.TryGetValue(node, out int holderCount) && holderCount > 1)
+                        throw new SnapshotFormatException($"The snapshot is refused: {describe(node)} holds {unfolded} tuples and is held by {holderCount} tuples; hashing or comparing them would visit it once per holder (a shared tuple may hold at most {MaxSharedSize}).");
+                    size[node] = unfolded;
                     if (deepest > limit)
                         throw new SnapshotFormatException($"The snapshot exceeds a load limit: {describe(node)} nests tuples {deepest} levels deep, over LoadLimits.{nameof(LoadLimits.MaxStructuralDepth)} ({limit}); hashing or comparing it would overflow the stack. Raise it in LoadOptions.Limits only for snapshots you trust.");
                     depth[node] = deepest;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using VarSave.Codecs;
 using VarSave.Format;
@@ -140,8 +141,8 @@ namespace VarSave.Runtime
                 var woven = holder.Registration;
                 int[]? map = woven?.RestoreStatics == null ? null
                     : LoadedType.MapNames(woven.Key, woven.Statics, names, null, scan == null ? _report.SkippedStatics : new List<string>());
-                var used = map == null ? new int[names.Length] : LoadedType.Invert(map, names.Length);
-                if (map == null) for (int n = 0; n < used.Length; n++) used[n] = -1;
+                // A holder the program no longer restores has no field for any saved static: Invert of an empty map says so.
+                var used = LoadedType.Invert(map ?? Array.Empty<int>(), names.Length);
                 if (scan != null)
                 {
                     for (int n = 0; n < names.Length; n++)
