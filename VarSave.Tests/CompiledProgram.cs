@@ -20,19 +20,33 @@ namespace VarSave.Tests
     /// </summary>
     internal sealed class CompiledProgram
     {
-        private CompiledProgram(string path) => Path = path;
+        private CompiledProgram(string path, IReadOnlyList<string> warnings)
+        {
+            Path = path;
+            Warnings = warnings;
+        }
 
         /// <summary>The woven program, runnable with <c>dotnet</c>.</summary>
         public string Path { get; }
 
+        /// <summary>The weaver's warnings while weaving it.</summary>
+        public IReadOnlyList<string> Warnings { get; }
+
         public static CompiledProgram Build(string directory, string source, string assemblyName = "Program", params CompiledProgram[] libraries) =>
-            Build(directory, source, assemblyName, OutputKind.ConsoleApplication, libraries);
+            Build(directory, source, assemblyName, OutputKind.ConsoleApplication, libraries, OptimizationLevel.Debug, pdb: true);
+
+        /// <summary>
+        /// A program built as <c>dotnet build -c Release</c> builds it (<paramref name="release"/>: optimised, struct
+        /// async state machines, fewer named locals) or as Debug; without a PDB, as with <c>DebugType=none</c>.
+        /// </summary>
+        public static CompiledProgram Build(string directory, string source, bool release, bool pdb = true) =>
+            Build(directory, source, "Program", OutputKind.ConsoleApplication, Array.Empty<CompiledProgram>(), release ? OptimizationLevel.Release : OptimizationLevel.Debug, pdb);
 
         /// <summary>A woven class library, to pass to <see cref="Build(string, string, string, CompiledProgram[])"/>.</summary>
         public static CompiledProgram BuildLibrary(string directory, string source, string assemblyName) =>
-            Build(directory, source, assemblyName, OutputKind.DynamicallyLinkedLibrary, Array.Empty<CompiledProgram>());
+            Build(directory, source, assemblyName, OutputKind.DynamicallyLinkedLibrary, Array.Empty<CompiledProgram>(), OptimizationLevel.Debug, pdb: true);
 
-        private static CompiledProgram Build(string directory, string source, string assemblyName, OutputKind kind, CompiledProgram[] libraries)
+        private static CompiledProgram Build(string directory, string source, string assemblyName, OutputKind kind, CompiledProgram[] libraries, OptimizationLevel optimization, bool pdb)
         {
             Directory.CreateDirectory(directory);
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
@@ -40,12 +54,12 @@ namespace VarSave.Tests
             var compilation = CSharpCompilation.Create(assemblyName,
                 new[] { CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(source, System.Text.Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path: System.IO.Path.Combine(directory, "Program.cs")) },
                 references,
-                new CSharpCompilationOptions(kind, optimizationLevel: OptimizationLevel.Debug, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(kind, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
             string dll = System.IO.Path.Combine(directory, assemblyName + ".dll");
             using (var pe = File.Create(dll))
-            using (var pdb = File.Create(System.IO.Path.ChangeExtension(dll, ".pdb")))
+            using (var symbols = pdb ? File.Create(System.IO.Path.ChangeExtension(dll, ".pdb")) : null)
             {
-                var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+                var result = compilation.Emit(pe, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
                 if (!result.Success)
                     throw new InvalidOperationException("The test program does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
             }
@@ -58,7 +72,7 @@ namespace VarSave.Tests
                 File.Copy(file, System.IO.Path.Combine(wovenDirectory, System.IO.Path.GetFileName(file)), true);
             File.WriteAllText(System.IO.Path.Combine(wovenDirectory, assemblyName + ".runtimeconfig.json"),
                 "{\"runtimeOptions\":{\"tfm\":\"net10.0\",\"framework\":{\"name\":\"Microsoft.NETCore.App\",\"version\":\"10.0.0\"}}}");
-            return new CompiledProgram(System.IO.Path.Combine(wovenDirectory, assemblyName + ".dll"));
+            return new CompiledProgram(System.IO.Path.Combine(wovenDirectory, assemblyName + ".dll"), woven.Warnings.Select(w => w.Text).ToList());
         }
 
         /// <summary>

@@ -165,8 +165,19 @@ namespace VarSave.Runtime
             for (int i = 0; i < localCount; i++)
             {
                 string name = _in.ReadString();
-                if (scan != null) ScanValue(scan);
-                else decoded!.Locals[name] = ReadValue();
+                if (scan != null)
+                {
+                    ScanValue(scan);
+                    continue;
+                }
+                if (name.StartsWith(OfferedLocals.ClosurePrefix, StringComparison.Ordinal))
+                {
+                    int at = _in.Position;
+                    int id = ReadReferenceOrSkip();
+                    if (id >= 0) decoded!.ClosureTypes[name] = _types[_recordType[id]];
+                    _in.Position = at;
+                }
+                decoded!.Locals[name] = ReadValue();
             }
             return decoded;
         }

@@ -62,11 +62,11 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Checks the file, creates the objects its roots reach and fills them; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             try
             {
-                return DecodeChecked(data, report, options, live);
+                return DecodeChecked(data, report, options, live, callerObjects);
             }
             catch (Exception e) when (IsDecodingError(e))
             {
@@ -78,7 +78,7 @@ namespace VarSave.Runtime
         private static bool IsDecodingError(Exception e) => e is ArgumentException || e is InvalidCastException || e is FormatException
             || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException;
 
-        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             if (data.Length > options.Limits.MaxSnapshotBytes)
                 throw new SnapshotFormatException($"The snapshot is {data.Length} bytes, over LoadLimits.MaxSnapshotBytes ({options.Limits.MaxSnapshotBytes}).");
@@ -91,9 +91,10 @@ namespace VarSave.Runtime
                 reader.ReadStringTable();
                 reader.ReadRecordIndex();
                 int rootsAt = input.Position;
-                if (options.InPlace)
+                if (options.InPlace || callerObjects != null)
                 {
-                    InPlaceMatcher.Match(reader, rootsAt, live);
+                    // The calling method's this and closures are refilled with the saved ones, so every reference to them stays valid.
+                    InPlaceMatcher.Match(reader, rootsAt, options.InPlace ? live : null, callerObjects);
                     reader.LeaveRecords(rootsAt);
                 }
                 // Nothing is created before it is known to be reached from a root.
