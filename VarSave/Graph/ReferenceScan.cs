@@ -12,6 +12,7 @@ namespace VarSave.Graph
     {
         private readonly bool[] _reached;
         private readonly bool[] _structural;
+        private readonly Dictionary<int, int> _structuralIndex = new Dictionary<int, int>();
         private readonly int[] _queue;
         private int _head, _tail;
         private readonly List<(int From, int To, int Weight)> _structuralEdges = new List<(int, int, int)>();
@@ -32,6 +33,9 @@ namespace VarSave.Graph
         public bool IsReached(int id) => _reached[id];
 
         public bool IsStructural(int id) => _structural[id];
+
+        /// <summary>The position of each structural (tuple) record among them, by record id.</summary>
+        public IReadOnlyDictionary<int, int> StructuralIndex => _structuralIndex;
 
         public IReadOnlyList<(int From, int To, int Weight)> StructuralEdges => _structuralEdges;
 
@@ -57,6 +61,7 @@ namespace VarSave.Graph
             From = id;
             StructDepth = 0;
             _structural[id] = structural;
+            if (structural) _structuralIndex.Add(id, _structuralIndex.Count);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace VarSave.Graph
     /// times over, is hashed 2^60 times. So a tuple that more than one tuple holds may itself hold at
     /// most <see cref="MaxSharedSize"/> tuples (counted unfolded); then hashing every key of a load
     /// visits at most that many tuples per key plus each unshared tuple once.
-    /// Iterative depth-first search: the data never drives recursion.
+    /// Iterative depth-first search over arrays indexed by tuple: the data never drives recursion.
     /// </summary>
     internal static class StructuralDepth
     {
@@ -22,74 +22,74 @@ namespace VarSave.Graph
         /// <summary>The most tuples (unfolded, with the struct values between them) a tuple held by several tuples may stand for.</summary>
         public const int MaxSharedSize = 16;
 
-        public static void Check(ReferenceScan scan, int objectCount, int limit, Func<int, string> describe)
+        public static void Check(ReferenceScan scan, int limit, Func<int, string> describe)
         {
-            var edges = scan.StructuralEdges;
-            if (edges.Count == 0) return;
-            // Adjacency in one array: the edges of record r are at first[r] .. first[r + 1].
-            var sources = new List<int>();
-            var count = new Dictionary<int, int>();
-            foreach (var (from, to, _) in edges)
-                if (scan.IsStructural(to)) count[from] = count.TryGetValue(from, out int c) ? c + 1 : 1;
-            if (count.Count == 0) return;
-            var first = new Dictionary<int, int>();
-            int total = 0;
-            foreach (var pair in count) { first[pair.Key] = total; total += pair.Value; }
-            var next = new Dictionary<int, int>(first);
-            var targets = new int[total];
-            var weights = new int[total];
-            var holders = new Dictionary<int, int>();
-            foreach (var (from, to, weight) in edges)
+            var index = scan.StructuralIndex;
+            int n = index.Count;
+            if (n == 0) return;
+            var ids = new int[n];
+            foreach (var pair in index) ids[pair.Value] = pair.Key;
+
+            // Adjacency in one array: the edges of tuple t are at first[t] .. first[t + 1].
+            var first = new int[n + 1];
+            var holders = new int[n];
+            foreach (var (from, to, _) in scan.StructuralEdges)
             {
-                if (!scan.IsStructural(to)) continue;
-                int at = next[from]++;
-                targets[at] = to;
+                if (!index.TryGetValue(to, out int target)) continue;
+                first[index[from] + 1]++;
+                holders[target]++;
+            }
+            for (int t = 0; t < n; t++) first[t + 1] += first[t];
+            var next = (int[])first.Clone();
+            var targets = new int[first[n]];
+            var weights = new int[first[n]];
+            foreach (var (from, to, weight) in scan.StructuralEdges)
+            {
+                if (!index.TryGetValue(to, out int target)) continue;
+                int at = next[index[from]]++;
+                targets[at] = target;
                 weights[at] = weight;
-                holders[to] = holders.TryGetValue(to, out int h) ? h + 1 : 1;
             }
 
-            var state = new Dictionary<int, byte>();
-            var depth = new Dictionary<int, int>();
-            var size = new Dictionary<int, long>();
+            var state = new byte[n];
+            var depth = new int[n];
+            var size = new int[n];
             var stack = new Stack<(int Node, int Edge)>();
-            foreach (int start in first.Keys)
+            for (int start = 0; start < n; start++)
             {
-                if (state.ContainsKey(start)) continue;
+                if (state[start] != Unseen) continue;
                 stack.Push((start, first[start]));
                 state[start] = Open;
                 while (stack.Count > 0)
                 {
                     var (node, edge) = stack.Pop();
-                    int end = first.TryGetValue(node, out int f) ? f + count[node] : edge;
-                    if (edge < end)
+                    if (edge < first[node + 1])
                     {
                         stack.Push((node, edge + 1));
                         int child = targets[edge];
-                        state.TryGetValue(child, out byte s);
-                        if (s == Open)
-                            throw new SnapshotFormatException($"The snapshot is corrupt: {describe(child)} contains itself. Tuples are immutable, so no program can build one; the file was made by hand.");
-                        if (s == Unseen)
+                        if (state[child] == Open)
+                            throw new SnapshotFormatException($"The snapshot is corrupt: {describe(ids[child])} contains itself. Tuples are immutable, so no program can build one; the file was made by hand.");
+                        if (state[child] == Unseen)
                         {
                             state[child] = Open;
-                            stack.Push((child, first.TryGetValue(child, out int cf) ? cf : 0));
+                            stack.Push((child, first[child]));
                         }
                         continue;
                     }
-                    // All children done: this node's depth is the deepest child's plus the edge's weight; its size the sum.
+                    // All children done: the depth is the deepest child's plus the edge's weight; the size the sum.
                     int deepest = 1;
                     long unfolded = 1;
-                    if (first.TryGetValue(node, out int from))
-                        for (int e = from; e < from + count[node]; e++)
-                        {
-                            deepest = Math.Max(deepest, weights[e] + (depth.TryGetValue(targets[e], out int d) ? d : 1));
-                            unfolded = Math.Min(unfolded + weights[e] - 1 + (size.TryGetValue(targets[e], out long z) ? z : 1), int.MaxValue);
-                        }
-                    if (unfolded > MaxSharedSize && holders.TryGetValue(node, out int holderCount) && holderCount > 1)
-                        throw new SnapshotFormatException($"The snapshot is refused: {describe(node)} holds {unfolded} tuples and is held by {holderCount} tuples; hashing or comparing them would visit it once per holder (a shared tuple may hold at most {MaxSharedSize}).");
-                    size[node] = unfolded;
+                    for (int e = first[node]; e < first[node + 1]; e++)
+                    {
+                        deepest = Math.Max(deepest, weights[e] + depth[targets[e]]);
+                        unfolded = Math.Min(unfolded + weights[e] - 1 + size[targets[e]], int.MaxValue);
+                    }
                     if (deepest > limit)
-                        throw new SnapshotFormatException($"The snapshot exceeds a load limit: {describe(node)} nests tuples {deepest} levels deep, over LoadLimits.{nameof(LoadLimits.MaxStructuralDepth)} ({limit}); hashing or comparing it would overflow the stack. Raise it in LoadOptions.Limits only for snapshots you trust.");
+                        throw new SnapshotFormatException($"The snapshot exceeds a load limit: {describe(ids[node])} nests tuples {deepest} levels deep, over LoadLimits.{nameof(LoadLimits.MaxStructuralDepth)} ({limit}); hashing or comparing it would overflow the stack. Raise it in LoadOptions.Limits only for snapshots you trust.");
+                    if (unfolded > MaxSharedSize && holders[node] > 1)
+                        throw new SnapshotFormatException($"The snapshot is refused: {describe(ids[node])} holds {unfolded} tuples and is held by {holders[node]} tuples; hashing or comparing them would visit it once per holder (a shared tuple may hold at most {MaxSharedSize}).");
                     depth[node] = deepest;
+                    size[node] = (int)unfolded;
                     state[node] = Done;
                 }
             }
