@@ -49,6 +49,28 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => new Delegates.<>c__DisplayClass10_0(null), null);
 		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null, null);
 		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(ForeignDelegate.<>c), "AssemblyToProcess.ForeignDelegate+<>c", "", () => new ForeignDelegate.<>c(null), null);
+		moduleRegistration.AddType(typeof(GenericDelegates), "AssemblyToProcess.GenericDelegates", "", null, null);
+		moduleRegistration.AddStatics("IdentityOfInt\0Labelled\0Roll\0TwiceOfItem", (StateWriter state) =>
+		{
+			state.Write(GenericDelegates.IdentityOfInt);
+			state.Write(GenericDelegates.Labelled);
+			state.Write(GenericDelegates.Roll);
+			state.Write(GenericDelegates.TwiceOfItem);
+		}, (StateReader state) =>
+		{
+			state.Read(0, ref GenericDelegates.IdentityOfInt);
+			state.Read(1, ref GenericDelegates.Labelled);
+			state.Read(2, ref GenericDelegates.Roll);
+			state.Read(3, ref GenericDelegates.TwiceOfItem);
+		});
+		moduleRegistration.AddType(typeof(GenericDelegates.<>O), "AssemblyToProcess.GenericDelegates+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c__DisplayClass8_0<>), "AssemblyToProcess.GenericDelegates::Label(T)#closure0", "label", null, null);
+		moduleRegistration.AddType(typeof(Die), "AssemblyToProcess.Die", "Face", () => default(Die), null);
+		moduleRegistration.AddType(typeof(Counted), "AssemblyToProcess.Counted", "Value", () => new Counted(null), null);
+		moduleRegistration.AddType(typeof(CountedExtensions), "AssemblyToProcess.CountedExtensions", "", null, null);
+		moduleRegistration.AddType(typeof(Memo<>), "AssemblyToProcess.Memo`1", "", null, null);
+		moduleRegistration.AddGenericStatics("Seen");
 		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => new WithTransient(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(WithTransient));
@@ -148,9 +170,13 @@ internal class <Module>
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		<VarSave>ExternalDelegates.<VarSave>RegisterDelegates(moduleRegistration);
+		ForeignDelegate.<>c.<VarSave>RegisterDelegates(moduleRegistration);
+		Die.<VarSave>RegisterDelegates(moduleRegistration);
+		CountedExtensions.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass2_0.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass4_0.<VarSave>RegisterDelegates(moduleRegistration);
+		<VarSave>Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		moduleRegistration.Complete();
 	}
 }

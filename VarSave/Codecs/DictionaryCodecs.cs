@@ -21,16 +21,20 @@ namespace VarSave.Codecs
         public override void Write(object value, StateWriter writer)
         {
             var map = (TMap)value;
-            writer.WriteCount(map.Count);
+            int count = map.Count;
+            writer.WriteCount(count);
             Comparers.Write(ComparerOf(map), DefaultComparer, writer);
-            WriteEntries(map, writer);
+            int written = WriteEntries(map, writer);
+            if (written != count || map.Count != count)
+                throw writer.ChangedWhileSaving(value.GetType(), $"it had {count} entries when the save began, {written} as they were written, {map.Count} after");
         }
 
-        /// <summary>Writes key and value per entry in enumeration order; overridden where the map can be walked without an enumerator object.</summary>
-        protected virtual void WriteEntries(TMap map, StateWriter writer)
+        /// <summary>Writes key and value per entry in enumeration order and returns how many; overridden where the map can be walked without an enumerator object.</summary>
+        protected virtual int WriteEntries(TMap map, StateWriter writer)
         {
             int i = 0;
             foreach (var entry in map) WriteEntry(i++, entry, writer);
+            return i;
         }
 
         protected static void WriteEntry(int index, KeyValuePair<TKey, TValue> entry, StateWriter writer)
@@ -86,10 +90,11 @@ namespace VarSave.Codecs
             reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null;
 
         // The same loop over Dictionary's own struct enumerator: no enumerator object, no interface calls.
-        protected override void WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)
+        protected override int WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)
         {
             int i = 0;
             foreach (var entry in map) WriteEntry(i++, entry, writer);
+            return i;
         }
     }
 

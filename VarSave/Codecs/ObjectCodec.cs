@@ -36,7 +36,7 @@ namespace VarSave.Codecs
         /// <summary>Empties a live object before an in-place load fills it.</summary>
         public virtual void Reset(object instance) { }
 
-        /// <summary>When <see cref="Create"/> runs: delegates need their targets to exist; hash collections their comparers and delegates.</summary>
+        /// <summary>When <see cref="Create"/> runs: hash collections need their comparers to exist; delegates their targets, whatever those are.</summary>
         public virtual CreationPhase Phase => FillsLate ? CreationPhase.Collections : CreationPhase.Objects;
     }
 
@@ -44,7 +44,8 @@ namespace VarSave.Codecs
     internal enum CreationPhase
     {
         Objects,
-        Delegates,
         Collections,
+        /// <summary>Last, each after the delegates its targets are (<see cref="Graph.DelegateOrder"/>).</summary>
+        Delegates,
     }
 }

@@ -30,16 +30,21 @@ namespace VarSave.Codecs
         public override void Write(object value, StateWriter writer)
         {
             var collection = (TCollection)value;
-            writer.WriteCount(CountOf(collection));
+            int count = CountOf(collection);
+            writer.WriteCount(count);
             WriteHeader(collection, writer);
-            WriteItems(collection, writer);
+            int written = WriteItems(collection, writer);
+            // Another thread may change the collection under the save: the count written must be the items written.
+            if (written != count || CountOf(collection) != count)
+                throw writer.ChangedWhileSaving(value.GetType(), $"it had {count} items when the save began, {written} as they were written, {CountOf(collection)} after");
         }
 
-        /// <summary>Writes the items in enumeration order; overridden where the collection can be walked without an enumerator object.</summary>
-        protected virtual void WriteItems(TCollection collection, StateWriter writer)
+        /// <summary>Writes the items in enumeration order and returns how many; overridden where the collection can be walked without an enumerator object.</summary>
+        protected virtual int WriteItems(TCollection collection, StateWriter writer)
         {
             int i = 0;
             foreach (var item in collection) writer.WriteElement(i++, item);
+            return i;
         }
 
         public override object Create(StateReader reader, LoadedType type)
@@ -74,9 +79,14 @@ namespace VarSave.Codecs
         protected override List<T> New(int count, object? header) => new List<T>(count);
         protected override void Add(List<T> collection, T item) => collection.Add(item);
 
-        protected override void WriteItems(List<T> collection, StateWriter writer)
+        protected override int WriteItems(List<T> collection, StateWriter writer)
         {
-            for (int i = 0; i < collection.Count; i++) writer.WriteElement(i, collection[i]);
+            // An enumerator taken first notices (on MoveNext) any change made while the items were read by index.
+            var unchanged = collection.GetEnumerator();
+            int i = 0;
+            for (; i < collection.Count; i++) writer.WriteElement(i, collection[i]);
+            unchanged.MoveNext();
+            return i;
         }
     }
 

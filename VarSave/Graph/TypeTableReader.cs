@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using VarSave.Codecs;
 using VarSave.Format;
 using VarSave.Registry;
@@ -80,6 +81,29 @@ namespace VarSave.Graph
                         ? LoadedType.Missing(key, $"it holds a delegate to {key}, which no woven module of the loading program makes into a {delegateType.Name}: the method that created it changed or was removed")
                         : LoadedType.ForDelegate(target);
                 }
+                case TypeKind.GenericMethod:
+                {
+                    string key = reader.ReadString();
+                    var delegateType = earlier[reader.ReadIndex("delegate type", id)];
+                    var typeArguments = ReadArguments(reader, earlier, id);
+                    var methodArguments = ReadArguments(reader, earlier, id);
+                    if (delegateType.Type == null) return LoadedType.Missing(key, delegateType.MissingReason!);
+                    foreach (var argument in typeArguments.Concat(methodArguments))
+                        if (argument.Type == null) return LoadedType.Missing(key, argument.MissingReason!);
+                    var generic = DelegateRegistry.FindGenericByKey(key, delegateType.Type);
+                    if (generic == null)
+                        return LoadedType.Missing(key, $"it holds a delegate to {key}, which no woven module of the loading program makes into a {delegateType.Name}: the method that created it changed or was removed");
+                    return LoadedType.ForDelegate(generic.Close(TypesOf(typeArguments), TypesOf(methodArguments), delegateType.Type));
+                }
+                case TypeKind.RegisteredDelegate:
+                {
+                    string key = reader.ReadString();
+                    string name = reader.ReadString();
+                    var type = DelegateRegistry.FindDelegateType(key, name);
+                    return type == null
+                        ? LoadedType.Missing(name, $"it holds a {name}, a delegate type that no woven code of the loading program makes delegates of with {key}")
+                        : LoadedType.Found(name, type);
+                }
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }
@@ -87,6 +111,8 @@ namespace VarSave.Graph
 
         /// <summary>Closures and state machines: a saved variable the loading program's version lacks means the method changed.</summary>
         private static bool IsCompilerState(string key) => key.Contains("#closure") || key.Contains("#statemachine");
+
+        private static Type[] TypesOf(LoadedType[] loaded) => Array.ConvertAll(loaded, l => l.Type!);
 
         private static LoadedType[] ReadArguments(ByteReader reader, LoadedType[] earlier, int id)
         {

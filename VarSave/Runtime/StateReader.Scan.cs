@@ -139,6 +139,8 @@ namespace VarSave.Runtime
                 var holder = _types[_in.ReadIndex("static holder type", _types.Length)];
                 var names = ReadNames("static field");
                 var woven = holder.Registration;
+                // A generic type's statics belong to each closed instantiation.
+                if (woven != null && woven.RestoreStatics == null && woven.Statics.Length > 0) woven = GenericStatics.HolderFor(holder.Type!);
                 int[]? map = woven?.RestoreStatics == null ? null
                     : LoadedType.MapNames(woven.Key, woven.Statics, names, null, scan == null ? _report.SkippedStatics : new List<string>());
                 // A holder the program no longer restores has no field for any saved static: Invert of an empty map says so.

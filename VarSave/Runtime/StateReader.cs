@@ -158,8 +158,7 @@ namespace VarSave.Runtime
 
         private void ReadRecordIndex()
         {
-            int count = _in.ReadCount("object", minBytesEach: 5);
-            if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
+            int count = _in.ReadCount("object", 5, _in.Limits.MaxObjects, nameof(LoadLimits.MaxObjects));
             _work!.EnsureObjects(count);
             (_instances, _recordType, _recordStart, _recordEnd) = (_work.Instances, _work.RecordType, _work.RecordStart, _work.RecordEnd);
             _objectCount = count;
@@ -177,24 +176,27 @@ namespace VarSave.Runtime
         private void CreateObjects()
         {
             int rootsAt = _in.Position;
-            // Objects first; delegates once their targets exist; hash collections once their comparers and keys exist.
-            var later = new List<int>[] { new List<int>(), new List<int>() };
+            // Objects first; hash collections once their comparers exist; delegates once their targets do.
+            var collections = new List<int>();
+            var delegates = new List<int>();
             for (int id = 0; id < _objectCount; id++)
             {
                 if (_instances[id] != null || !IsReached(id)) continue;
                 var type = _types[_recordType[id]];
                 if (type.Type == null) _instances[id] = new MissingObject(type);
-                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id, type);
-                else later[type.Codec.Phase == Codecs.CreationPhase.Delegates ? 0 : 1].Add(id);
+                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id);
+                else (type.Codec.Phase == Codecs.CreationPhase.Delegates ? delegates : collections).Add(id);
             }
-            foreach (var phase in later)
-                foreach (int id in phase) Create(id, _types[_recordType[id]]);
+            foreach (int id in collections) Create(id);
+            DelegateOrder.Create(this, delegates);
             LeaveRecords(rootsAt);
         }
 
-        private void Create(int id, LoadedType type)
+        /// <summary>Creates saved object <paramref name="id"/> from its record.</summary>
+        internal void Create(int id)
         {
             EnterRecord(id);
+            var type = _types[_recordType[id]];
             try
             {
                 _instances[id] = type.Codec.Create(this, type);
@@ -204,6 +206,8 @@ namespace VarSave.Runtime
                 throw ForeignError(e, $"object {id} ({type.Name})", "creating it");
             }
         }
+
+        internal int ObjectCount => _objectCount;
 
         private void FillObjects()
         {
