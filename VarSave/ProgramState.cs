@@ -125,6 +125,12 @@ namespace VarSave
                     throw;
                 }
             }
+            catch
+            {
+                // The failed load's objects are dropped: none of them may run a finalizer on the file's data.
+                decoded.Reader.AbandonCreated();
+                throw;
+            }
             finally
             {
                 decoded.Reader.Release();

@@ -98,6 +98,27 @@ internal class <Module>
 		{
 			state.Read(0, ref Roots.Current);
 		});
+		moduleRegistration.AddType(typeof(Gadget), "AssemblyToProcess.Gadget", "Path", () => new Gadget(null), null);
+		moduleRegistration.AddAfterLoad((object value) =>
+		{
+			((Gadget)value).Touch();
+		}, null);
+		moduleRegistration.AddType(typeof(NamedKey), "AssemblyToProcess.NamedKey", "Name", () => new NamedKey(null), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(NamedKey));
+			((NamedKey)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(LocalsAndStatics), "AssemblyToProcess.LocalsAndStatics", "", null, null);
+		moduleRegistration.AddStatics("Counter\0Ratio", (StateWriter state) =>
+		{
+			state.Write(LocalsAndStatics.Counter);
+			state.Write(LocalsAndStatics.Ratio);
+		}, (StateReader state) =>
+		{
+			state.Read(0, ref LocalsAndStatics.Counter);
+			state.Read(1, ref LocalsAndStatics.Ratio);
+		});
 		moduleRegistration.AddType(typeof(Iterators), "AssemblyToProcess.Iterators", "", null, null);
 		moduleRegistration.AddType(typeof(Iterators.<Squares>d__0), "AssemblyToProcess.Iterators::Squares(System.Int32)#statemachine", "<>1__state\0<>2__current\0count\0<i>5__1", () => new Iterators.<Squares>d__0(null), null);
 		moduleRegistration.AddType(typeof(Iterators.<Walk>d__1), "AssemblyToProcess.Iterators::Walk(System.Collections.Generic.List`1<System.Int32>)#statemachine", "<>1__state\0<>2__current\0items\0<>s__1\0<item>5__2", () => new Iterators.<Walk>d__1(null), null);

@@ -57,6 +57,16 @@ namespace VarSave.Codecs
             return combined!;
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            int count = reader.ReadCount("delegate entry");
+            for (int i = 0; i < count; i++)
+            {
+                reader.ReadTypeEntry("delegate method");
+                reader.ScanValue(scan);
+            }
+        }
+
         /// <summary>Reads a delegate's record without creating anything: the ids of the objects its targets refer to.</summary>
         public static void CollectTargets(StateReader reader, List<int> into)
         {

@@ -45,7 +45,7 @@ namespace VarSave.Codecs
 
         public override object Create(StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("dictionary entry");
+            int count = reader.ReadCountOf<TKey, TValue>("dictionary entry");
             return New(count, ReadComparer(reader, type));
         }
 
@@ -54,16 +54,28 @@ namespace VarSave.Codecs
             var map = (TMap)instance;
             int count = reader.ReadCount("dictionary entry");
             ReadComparer(reader, type);
+            var hashing = HashingOf(map, count, reader);
             for (int i = 0; i < count; i++)
             {
                 var key = reader.ReadElement<TKey>(type, i);
                 var value = reader.ReadElement<TValue>(type, i);
                 if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
+                if (hashing != null) reader.Collisions.Add(hashing.GetHashCode(key), type.Name);
                 // One hash lookup: a repeated key overwrites, and the count tells.
                 int before = map.Count;
                 map[key] = value;
                 if (map.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
             }
+        }
+
+        /// <summary>The comparer whose hash codes decide the map's buckets, once the load's <see cref="CollisionBudget"/> counts them; null for maps that do not hash.</summary>
+        protected virtual IEqualityComparer<TKey>? HashingOf(TMap map, int count, StateReader reader) => null;
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("dictionary entry");
+            Comparers.SkipCode(reader);
+            reader.ScanToEnd(scan);
         }
     }
 
@@ -74,6 +86,8 @@ namespace VarSave.Codecs
         protected override Dictionary<TKey, TValue> New(int count, object? comparer) =>
             new Dictionary<TKey, TValue>(count, (IEqualityComparer<TKey>?)comparer);
         protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
+        protected override IEqualityComparer<TKey>? HashingOf(Dictionary<TKey, TValue> map, int count, StateReader reader) =>
+            reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null;
 
         // The same loop over Dictionary's own struct enumerator: no enumerator object, no interface calls.
         protected override int WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)

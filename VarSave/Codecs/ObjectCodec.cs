@@ -20,6 +20,13 @@ namespace VarSave.Codecs
         /// <summary>Reads the whole payload into the instance <see cref="Create"/> made.</summary>
         public abstract void Fill(object instance, StateReader reader, LoadedType type);
 
+        /// <summary>
+        /// Reads the payload without creating anything and hands every object it refers to to
+        /// <paramref name="scan"/>, so a load creates only what its roots reach. Must see exactly
+        /// the references <see cref="Fill"/> and <see cref="Create"/> resolve.
+        /// </summary>
+        public abstract void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan);
+
         /// <summary>Hash- and order-based collections are filled after every other object, so their keys are complete.</summary>
         public virtual bool FillsLate => false;
 

@@ -49,7 +49,7 @@ namespace VarSave.Codecs
 
         public override object Create(StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("collection item");
+            int count = reader.ReadCountOf<T>("collection item");
             return New(count, ReadHeader(reader, type));
         }
 
@@ -60,6 +60,16 @@ namespace VarSave.Codecs
             ReadHeader(reader, type);
             for (int i = 0; i < count; i++) Add(collection, reader.ReadElement<T>(type, i));
         }
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("collection item");
+            SkipHeaderCode(reader);
+            reader.ScanToEnd(scan);
+        }
+
+        /// <summary>Steps over the header's bytes that are not values (a comparer's code); the values after it are scanned.</summary>
+        protected virtual void SkipHeaderCode(StateReader reader) { }
     }
 
     internal sealed class ListCodec<T> : SequenceCodec<List<T>, T>
@@ -107,7 +117,7 @@ namespace VarSave.Codecs
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var stack = (Stack<T>)instance;
-            var items = new T[reader.ReadCount("stack item")];
+            var items = new T[reader.ReadCountOf<T>("stack item")];
             for (int i = 0; i < items.Length; i++) items[i] = reader.ReadElement<T>(type, i);
             for (int i = items.Length - 1; i >= 0; i--) stack.Push(items[i]);
         }
@@ -124,5 +134,21 @@ namespace VarSave.Codecs
             Comparers.Write(collection.Comparer, EqualityComparer<T>.Default, writer);
         protected override object? ReadHeader(StateReader reader, LoadedType type) =>
             Comparers.Read<IEqualityComparer<T>>(reader, type);
+        protected override void SkipHeaderCode(StateReader reader) => Comparers.SkipCode(reader);
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var set = (HashSet<T>)instance;
+            int count = reader.ReadCountOf<T>("collection item");
+            ReadHeader(reader, type);
+            var collisions = reader.Collisions;
+            bool counted = collisions.Begin(set.Comparer, CollisionBudget.BucketsOf(set, count));
+            for (int i = 0; i < count; i++)
+            {
+                var item = reader.ReadElement<T>(type, i);
+                if (counted) collisions.Add(item == null ? 0 : set.Comparer.GetHashCode(item), type.Name);
+                set.Add(item);
+            }
+        }
     }
 }

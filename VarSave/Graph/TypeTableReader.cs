@@ -18,12 +18,13 @@ namespace VarSave.Graph
         {
             int count = reader.ReadCount("type", minBytesEach: 2);
             var types = new LoadedType[count];
+            var shapes = new TypeShapes(reader);
             for (int id = 0; id < count; id++)
-                types[id] = ReadOne(reader, types, id, report);
+                types[id] = ReadOne(reader, types, id, report, shapes);
             return types;
         }
 
-        private static LoadedType ReadOne(ByteReader reader, LoadedType[] earlier, int id, LoadReportBuilder report)
+        private static LoadedType ReadOne(ByteReader reader, LoadedType[] earlier, int id, LoadReportBuilder report, TypeShapes shapes)
         {
             var kind = (TypeKind)reader.ReadByte();
             switch (kind)
@@ -37,7 +38,7 @@ namespace VarSave.Graph
                 {
                     var definition = BuiltinTypes.GenericFromCode(reader.ReadByte()) ?? throw reader.Corrupt("unknown generic type code");
                     var args = ReadArguments(reader, earlier, id);
-                    return Close(definition, definition.Name, args, reader);
+                    return shapes.Constructed(definition.Name, definition, args, () => Close(definition, definition.Name, args, reader));
                 }
                 case TypeKind.Woven:
                 {
@@ -50,7 +51,7 @@ namespace VarSave.Graph
                         return LoadedType.Missing(key, $"it holds a {key}, but the loading program defines no woven type {key}; define it (same namespace and name) in a woven assembly");
                     if (woven.Type.IsGenericTypeDefinition != args.Length > 0 || (args.Length > 0 && woven.Type.GetGenericArguments().Length != args.Length))
                         return LoadedType.Missing(key, $"it holds a {key}, which has a different number of generic parameters in the loading program");
-                    var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : Close(woven.Type, key, args, reader);
+                    var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : shapes.Constructed(key, woven.Type, args, () => Close(woven.Type, key, args, reader));
                     if (loaded.Type == null) return loaded;
                     var ignored = new System.Collections.Generic.List<string>();
                     loaded.MapFields(woven, fields, report.DefaultedFields, ignored);
@@ -63,10 +64,12 @@ namespace VarSave.Graph
                 {
                     var element = earlier[reader.ReadIndex("array element type", id)];
                     int rank = reader.ReadIndex("array rank", FormatConstants.MaxTypeArity + 1);
-                    string name = element.Name + (rank == 0 ? "[]" : "[" + new string(',', rank - 1) + "]");
-                    if (element.Type == null) return LoadedType.Missing(name, element.MissingReason!);
-                    var type = rank == 0 ? element.Type.MakeArrayType() : element.Type.MakeArrayType(rank);
-                    return LoadedType.Found(name, type);
+                    string name = TypeShapes.Shorten(element.Name) + (rank == 0 ? "[]" : "[" + new string(',', rank - 1) + "]");
+                    return shapes.Constructed(name, null, new[] { element }, () =>
+                    {
+                        if (element.Type == null) return LoadedType.Missing(name, element.MissingReason!);
+                        return LoadedType.Found(name, rank == 0 ? element.Type.MakeArrayType() : element.Type.MakeArrayType(rank));
+                    });
                 }
                 case TypeKind.Method:
                 {
@@ -127,7 +130,7 @@ namespace VarSave.Graph
             var display = name.Split('`')[0] + "<";
             for (int i = 0; i < args.Length; i++)
             {
-                display += (i > 0 ? "," : "") + args[i].Name;
+                display += (i > 0 ? "," : "") + TypeShapes.Shorten(args[i].Name);
                 if (args[i].Type == null) return LoadedType.Missing(display + ">", args[i].MissingReason!);
                 closed[i] = args[i].Type!;
             }
@@ -143,6 +146,10 @@ namespace VarSave.Graph
             catch (ArgumentException e)
             {
                 throw new SnapshotMismatchException($"The snapshot uses {display}, which the loading program's type constraints do not allow: {e.Message}");
+            }
+            catch (TypeLoadException e)
+            {
+                throw reader.Corrupt($"{display} cannot be loaded by the runtime ({e.Message}); a struct this large is refused");
             }
         }
     }

@@ -154,7 +154,7 @@ namespace VarSave.Runtime
             if (++_structDepth > _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
             var savedFrame = (_slots, _map, _owner, _fieldNames, _streaming);
             _streaming = false;
-            var values = ReadValues(count);
+            var values = ReadUsedValues(count, UsedFields(type, count));
             object result;
             if (type.Type == null) result = new MissingObject(type);
             else if (type.Woven != null && type.Type.IsValueType && typeof(IStateful).IsAssignableFrom(type.Type))
