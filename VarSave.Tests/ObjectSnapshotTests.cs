@@ -181,10 +181,10 @@ namespace VarSave.Tests
         {
             try
             {
-                ProgramState.SigningKey = Encoding.UTF8.GetBytes("the game's own key");
+                ProgramState.SigningKey = Encoding.UTF8.GetBytes("the game's own key, 32 bytes long");
                 var signed = ObjectSnapshot.Serialize(new System.Collections.Generic.List<string> { "gold" });
                 Assert.Equal("gold", ObjectSnapshot.Deserialize<System.Collections.Generic.List<string>>(signed)[0]);
-                ProgramState.SigningKey = Encoding.UTF8.GetBytes("somebody else's key");
+                ProgramState.SigningKey = Encoding.UTF8.GetBytes("somebody else's key, also 32+ long");
                 Assert.Contains("signature", Assert.Throws<SnapshotFormatException>(() => ObjectSnapshot.Deserialize<object>(signed)).Message);
             }
             finally

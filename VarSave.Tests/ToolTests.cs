@@ -150,8 +150,8 @@ namespace VarSave.Tests
             AssertOneErrorLine(Tool("verify", flipped), "checksum does not match");
 
             string key = Path.Combine(_directory, "game.key"), wrong = Path.Combine(_directory, "other.key");
-            File.WriteAllText(key, "the game's key");
-            File.WriteAllText(wrong, "somebody else's key");
+            File.WriteAllText(key, "the game's key, at least 32 bytes");
+            File.WriteAllText(wrong, "somebody else's key, 32 bytes too");
             string signed = SaveGame(20, "--key-file", key);
             var good = Tool("verify", signed, "--key-file", key);
             Assert.Equal(0, good.ExitCode);
