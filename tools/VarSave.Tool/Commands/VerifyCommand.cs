@@ -25,7 +25,8 @@ namespace VarSave.Tool.Commands
         {
             var bytes = SnapshotFiles.ReadBytes(file);
             var key = keyFile == null ? null : SnapshotFiles.ReadBytes(keyFile);
-            if (key != null && key.Length == 0) throw new ToolError($"{keyFile!.FullName} is empty: a signing key has at least one byte.");
+            if (key != null && key.Length < VarSave.ProgramState.MinimumSigningKeyBytes)
+                throw new ToolError($"{keyFile!.FullName} has {key.Length} bytes: a signing key has at least {VarSave.ProgramState.MinimumSigningKeyBytes} (ProgramState.SigningKey refuses shorter ones).");
             var console = Output.Console;
             InspectedSnapshot snapshot;
             try
