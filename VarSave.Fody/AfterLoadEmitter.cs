@@ -26,7 +26,7 @@ namespace VarSave.Fody
             var hooks = type.Methods.Where(m => m.HasAttribute(AttributeName)).ToList();
             if (hooks.Count == 0) return;
             foreach (var hook in hooks.Where(h => h.HasParameters || h.ReturnType.FullName != "System.Void" || h.HasGenericParameters))
-                throw new WeavingException($"VarSave: [AfterLoad] method {type.FullName}.{hook.Name} must take no parameters and return void.");
+                throw new WeavingException($"[AfterLoad] method {type.FullName}.{hook.Name} must take no parameters and return void.");
 
             var statics = hooks.Where(h => h.IsStatic).ToList();
             if (statics.Count > 0 && !type.HasGenericParameters)
@@ -36,7 +36,7 @@ namespace VarSave.Fody
             if (instances.Count == 0) return;
             if (type.HasGenericParameters || type.IsValueType || !plan.HasInstanceState)
             {
-                _weaver.WriteWarning($"VarSave: [AfterLoad] on {type.FullName} is not run: instance hooks are supported on non-generic woven classes.",
+                _weaver.Diagnostics.Report(Diagnostics.AfterLoadNotRun, $"[AfterLoad] on {type.FullName} is not run: instance hooks are supported on non-generic woven classes.",
                     instances[0].DebugInformation.SequencePoints.FirstOrDefault());
                 return;
             }

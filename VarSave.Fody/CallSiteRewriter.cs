@@ -64,11 +64,12 @@ namespace VarSave.Fody
             if (_weaver.ModuleDefinition.HasSymbols) return;
             var savers = methods.Where(m => m.HasBody && m.Body.Instructions.Any(i => IsProgramStateCall(i) && IsSave(i))).ToList();
             if (savers.Count == 0) return;
-            _weaver.WriteWarning(
-                $"VarSave: {_weaver.ModuleDefinition.Assembly?.Name.Name ?? _weaver.ModuleDefinition.Name} has no PDB, so the locals of {UserSource.MethodName(savers[0])}"
+            _weaver.Diagnostics.Report(Diagnostics.NoPdb,
+                $"{_weaver.ModuleDefinition.Assembly?.Name.Name ?? _weaver.ModuleDefinition.Name} has no PDB, so the locals of {UserSource.MethodName(savers[0])}"
                 + (savers.Count > 1 ? $" and {savers.Count - 1} other method(s)" : "")
                 + " that call SaveToFile/SaveEverything have no names and are not saved or restored (parameters, this, and variables captured by lambdas or kept across await/yield still are). "
-                + "Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType> (the PDB is read at build time only).");
+                + "Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType> (the PDB is read at build time only).",
+                at: null);
         }
 
         private static bool IsSave(Instruction site) => SaveMethods.Contains(((MethodReference)site.Operand).Name);
@@ -88,7 +89,7 @@ namespace VarSave.Fody
                 if (local.ValueType.FullName == "VarSave.Snapshot") continue;
                 if (Unsaveable(local.ValueType, out var reason))
                 {
-                    Report(method, site, local.Name, $"local '{local.Name}' ({local.ValueType.FullName}) in {UserSource.MethodName(method)} is not saved or restored: {reason}.");
+                    Report(Diagnostics.UnsaveableLocal, method, site, local.Name, $"local '{local.Name}' ({local.ValueType.FullName}) in {UserSource.MethodName(method)} is not saved or restored: {reason}.");
                     continue;
                 }
                 plan.Locals.Add(local);
@@ -99,7 +100,7 @@ namespace VarSave.Fody
                 var unsaveable = closure.Definition.Fields.Where(f => !f.IsStatic && Unsaveable(f.FieldType, out _)).Select(f => f.Name).ToList();
                 if (unsaveable.Count > 0)
                 {
-                    Report(method, site, where, $"{where} holds {string.Join(", ", unsaveable)}, which can never be saved: it is not saved whole, and a load copies its other variables instead of sharing them with the restored lambdas.");
+                    Report(Diagnostics.UnsaveableClosure, method, site, where, $"{where} holds {string.Join(", ", unsaveable)}, which can never be saved: it is not saved whole, and a load copies its other variables instead of sharing them with the restored lambdas.");
                     continue;
                 }
                 plan.Closures.Add((closure, OfferedClosurePrefix + _keys.KeyOf(closure.Definition), where));
@@ -118,11 +119,11 @@ namespace VarSave.Fody
 
         private bool Unsaveable(TypeReference type, out string reason) => _saveability.Of(type, out reason) == Saveable.Never;
 
-        private void Report(MethodDefinition method, Instruction site, string what, string text)
+        private void Report(DiagnosticKind kind, MethodDefinition method, Instruction site, string what, string text)
         {
             if (!_reported.Add(method.FullName + "|" + what)) return;
             var point = method.DebugInformation.SequencePoints.LastOrDefault(p => p.Offset <= site.Offset && !p.IsHidden);
-            _weaver.WriteMessage($"{point.Describe()}VarSave: {text}", global::Fody.MessageImportance.High);
+            _weaver.Diagnostics.Report(kind, text, point);
         }
 
         /// <summary>Locals and parameters, <c>this</c>, then each closure whole (after the locals, so an error's path names the local).</summary>

@@ -14,7 +14,7 @@ namespace VarSave.Fody
             foreach (var plan in plans.Where(p => p.Key.Contains("#closure")).OrderBy(p => p.Key))
             {
                 var captured = plan.Fields.Select(f => f.Name.StartsWith("<>4__this") ? "this" : f.Name.StartsWith("CS$<>8__locals") ? "(outer closure)" : f.Name);
-                weaver.WriteInfo($"VarSave: closure {plan.Key} captures: {string.Join(", ", captured)}");
+                weaver.Diagnostics.Report(Diagnostics.ClosureCaptures, $"closure {plan.Key} captures: {string.Join(", ", captured)}", plan.Type.Methods.SelectMany(m => m.DebugInformation.SequencePoints).FirstOrDefault(p => !p.IsHidden));
             }
         }
     }

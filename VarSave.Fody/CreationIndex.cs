@@ -96,7 +96,10 @@ namespace VarSave.Fody
         public Instruction Instruction { get; }
 
         /// <summary>The file and line of the code that makes the delegate, as <c>path(line,column): </c>, or "" without a PDB.</summary>
-        public string Location()
+        public string Location() => Point().Describe();
+
+        /// <summary>The sequence point of the code that makes the delegate, or null without a PDB.</summary>
+        public SequencePoint? Point()
         {
             SequencePoint? last = null;
             foreach (var instruction in Creator.Body.Instructions)
@@ -105,7 +108,7 @@ namespace VarSave.Fody
                 if (point != null && !point.IsHidden) last = point;
                 if (instruction == Instruction) break;
             }
-            return last.Describe();
+            return last;
         }
 
         /// <summary>The delegate type, or its generic definition when the site's is an instantiation.</summary>

@@ -50,7 +50,7 @@ namespace VarSave.Fody
             bool own = owner.Module == _weaver.ModuleDefinition;
             string what = own ? _keys.MethodKey(site.Definition) : owner.FullName + "::" + site.Definition.Name;
             string location = site.Location();
-            _weaver.WriteMessage($"VarSave: {location}delegates to {what} cannot be saved: {reason}.", global::Fody.MessageImportance.High);
+            _weaver.Diagnostics.Report(Diagnostics.UnsaveableDelegate, $"delegates to {what} cannot be saved: {reason}.", site.Point());
             var il = Register().Body.GetILProcessor();
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldstr, owner.FullName.Replace('/', '+') + "::" + site.Definition.Name);

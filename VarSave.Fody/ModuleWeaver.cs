@@ -21,6 +21,7 @@ namespace VarSave.Fody
         /// <inheritdoc />
         public override void Execute()
         {
+            Diagnostics = new Diagnostics(this);
             var config = WeaverConfig.Read(Config);
             var runtime = new RuntimeReferences(this);
             var saveability = new Saveability(ModuleDefinition, config);
@@ -44,8 +45,13 @@ namespace VarSave.Fody
             var delegateRegistrations = new DelegateFactoryEmitter(this, runtime, keys).Emit(index.Sites);
             new RegistrationEmitter(ModuleDefinition, runtime).Emit(plans, delegateRegistrations);
 
-            WriteInfo($"VarSave: wove {plans.Count(p => p.HasInstanceState)} types and registered {plans.Sum(p => p.Statics.Count)} static fields in {ModuleDefinition.Name}.");
+            Diagnostics.Report(global::VarSave.Fody.Diagnostics.Summary,
+                $"wove {plans.Count(p => p.HasInstanceState)} types and registered {plans.Sum(p => p.Statics.Count)} static fields in {ModuleDefinition.Name}.", at: null);
+            Diagnostics.Save();
         }
+
+        /// <summary>Where every step reports its build messages (see <see cref="VarSave.Fody.Diagnostics"/>).</summary>
+        internal Diagnostics Diagnostics { get; private set; } = null!;
 
         /// <inheritdoc />
         public override IEnumerable<string> GetAssembliesForScanning()

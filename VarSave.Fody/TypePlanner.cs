@@ -63,8 +63,8 @@ namespace VarSave.Fody
             if (baseDefinition != null && IsWovenClass(baseDefinition)) plan.WovenBase = type.BaseType;
             else if (baseDefinition != null && HasInstanceFields(baseDefinition))
             {
-                _weaver.WriteWarning(
-                    $"VarSave: {type.FullName} derives from {baseDefinition.FullName}, which is not woven: the fields it inherits are not saved. " +
+                _weaver.Diagnostics.Report(Diagnostics.UnwovenBase,
+                    $"{type.FullName} derives from {baseDefinition.FullName}, which is not woven: the fields it inherits are not saved. " +
                     "Weave that assembly too, or keep that state elsewhere.",
                     type.Methods.SelectMany(m => m.DebugInformation.SequencePoints).FirstOrDefault());
             }
@@ -142,8 +142,8 @@ namespace VarSave.Fody
             if (warn && !generated)
             {
                 var point = field.FindSequencePoint();
-                _weaver.WriteWarning(
-                    $"VarSave: field {field.DeclaringType.FullName}.{field.Name} of type {field.FieldType.FullName} can never be saved ({reason})" +
+                _weaver.Diagnostics.Report(Diagnostics.UnsaveableField,
+                    $"field {field.DeclaringType.FullName}.{field.Name} of type {field.FieldType.FullName} can never be saved ({reason})" +
                     (emittable ? "; a save that reaches a non-null value will fail. " : "; it is left out. ") +
                     "Mark it [VarSave.Transient] to leave it out of saved state.",
                     point);

@@ -36,11 +36,11 @@ namespace VarSave.Fody
                     case "ExcludeTypes": config._excludeTypes = ReadList(attribute); break;
                     default:
                         throw new WeavingException(
-                            $"VarSave: FodyWeavers.xml has an unknown attribute '{attribute.Name.LocalName}' on <VarSave>. Allowed: {string.Join(", ", Allowed)}.");
+                            $"FodyWeavers.xml has an unknown attribute '{attribute.Name.LocalName}' on <VarSave>. Allowed: {string.Join(", ", Allowed)}.");
                 }
             }
             if (element.HasElements)
-                throw new WeavingException($"VarSave: <VarSave> in FodyWeavers.xml takes attributes only ({string.Join(", ", Allowed)}), not child elements.");
+                throw new WeavingException($"<VarSave> in FodyWeavers.xml takes attributes only ({string.Join(", ", Allowed)}), not child elements.");
             return config;
         }
 
@@ -59,7 +59,7 @@ namespace VarSave.Fody
         private static bool ReadBoolean(XAttribute attribute)
         {
             if (bool.TryParse(attribute.Value.Trim(), out bool value)) return value;
-            throw new WeavingException($"VarSave: FodyWeavers.xml attribute '{attribute.Name.LocalName}' is '{attribute.Value}'; it must be true or false.");
+            throw new WeavingException($"FodyWeavers.xml attribute '{attribute.Name.LocalName}' is '{attribute.Value}'; it must be true or false.");
         }
 
         private static string[] ReadList(XAttribute attribute) =>
