@@ -29,7 +29,7 @@ namespace VarSave.Tests
         /// <summary>The woven program, runnable with <c>dotnet</c>.</summary>
         public string Path { get; }
 
-        /// <summary>The weaver's warnings while weaving it.</summary>
+        /// <summary>The weaver's warnings while weaving it, as <c>VARSAVE003: text</c>.</summary>
         public IReadOnlyList<string> Warnings { get; }
 
         public static CompiledProgram Build(string directory, string source, string assemblyName = "Program", params CompiledProgram[] libraries) =>
@@ -72,7 +72,7 @@ namespace VarSave.Tests
                 File.Copy(file, System.IO.Path.Combine(wovenDirectory, System.IO.Path.GetFileName(file)), true);
             File.WriteAllText(System.IO.Path.Combine(wovenDirectory, assemblyName + ".runtimeconfig.json"),
                 "{\"runtimeOptions\":{\"tfm\":\"net10.0\",\"framework\":{\"name\":\"Microsoft.NETCore.App\",\"version\":\"10.0.0\"}}}");
-            return new CompiledProgram(System.IO.Path.Combine(wovenDirectory, assemblyName + ".dll"), woven.Warnings.Select(w => w.Text).ToList());
+            return new CompiledProgram(System.IO.Path.Combine(wovenDirectory, assemblyName + ".dll"), WeaverMessages.Of(dll).Where(m => m.IsWarning).Select(m => $"{m.Code}: {m.Text}").ToList());
         }
 
         /// <summary>

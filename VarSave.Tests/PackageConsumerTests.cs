@@ -30,7 +30,7 @@ namespace VarSave.Tests
                 .OrderBy(name => name, StringComparer.Ordinal);
             string[] expected =
             {
-                "LICENSE", "README.md", "VarSave.Fody.nuspec", "build/VarSave.Fody.props",
+                "LICENSE", "README.md", "VarSave.Fody.nuspec", "build/VarSave.Fody.props", "build/VarSave.Fody.targets",
                 "lib/net8.0/VarSave.Attributes.dll", "lib/net8.0/VarSave.Attributes.xml", "lib/net8.0/VarSave.dll", "lib/net8.0/VarSave.xml",
                 "lib/netstandard2.0/VarSave.Attributes.dll", "lib/netstandard2.0/VarSave.Attributes.xml", "lib/netstandard2.0/VarSave.dll", "lib/netstandard2.0/VarSave.xml",
                 "weaver/VarSave.Fody.dll", "weaver/VarSave.Fody.xcf",
@@ -154,6 +154,32 @@ namespace VarSave.Tests
         {
             var error = BuildErrorFor("<VarSave CaptureLocals=\"yes\" />", line => line.Contains("CaptureLocals"));
             Assert.Contains("true or false", error);
+        }
+
+        [Fact]
+        public void Build_warnings_have_codes_that_NoWarn_and_TreatWarningsAsErrors_act_on_with_file_and_line()
+        {
+            var root = NewConsumerRoot();
+            try
+            {
+                // Line 4 declares a field that can never be saved: VARSAVE001, at the line that touches it.
+                var project = WriteConsumer(root, "Warned", "<VarSave />",
+                    "var holder = new Holder();\nSystem.Console.WriteLine(holder.Count);\n\nclass Holder\n{\n    public System.IO.Stream? Log = System.IO.Stream.Null;\n    public int Count = 1;\n}\n");
+                var strict = Processes.RunDotnet(project, new[] { "build", "-nodeReuse:false", "-p:TreatWarningsAsErrors=true" });
+                Assert.True(strict.ExitCode != 0, "TreatWarningsAsErrors should fail the build on VARSAVE001:\n" + strict.All);
+                var error = strict.All.Split('\n').FirstOrDefault(line => line.Contains("error VARSAVE001"));
+                Assert.True(error != null, "No error VARSAVE001 in:\n" + strict.All);
+                Assert.Matches(@"Program\.cs\(6,\d+\): error VARSAVE001: field Holder\.Log of type System\.IO\.Stream can never be saved", error);
+                Assert.DoesNotContain("VarSave: VarSave", strict.All);
+
+                var silenced = Processes.RunDotnet(project, new[] { "build", "-nodeReuse:false", "-p:TreatWarningsAsErrors=true", "-p:NoWarn=VARSAVE001" });
+                Assert.True(silenced.ExitCode == 0, "NoWarn=VARSAVE001 should let the build pass:\n" + silenced.All);
+                Assert.DoesNotContain("VARSAVE001", silenced.Output.Split('\n').Where(line => line.Contains("warning") || line.Contains("error")));
+            }
+            finally
+            {
+                Directory.Delete(root, true);
+            }
         }
 
         /// <summary>Builds a one-line consumer with <paramref name="weaverElement"/>; the build must fail with an error line <paramref name="isTheError"/> picks.</summary>

@@ -88,7 +88,7 @@ namespace VarSave.Tests
 
             var warning = Assert.Single(program.Warnings, w => w.Contains("no PDB"));
             Assert.Equal(
-                "VarSave: Program has no PDB, so the locals of local function Run in the top-level statements that call SaveToFile/SaveEverything have no names and are not saved or restored " +
+                "VARSAVE003: Program has no PDB, so the locals of local function Run in the top-level statements that call SaveToFile/SaveEverything have no names and are not saved or restored " +
                 "(parameters, this, and variables captured by lambdas or kept across await/yield still are). " +
                 "Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType> (the PDB is read at build time only).", warning);
 

@@ -16,19 +16,27 @@ namespace VarSave.Tests
         [Fact]
         public void A_field_that_can_never_be_saved_gets_a_warning_with_file_line_and_the_fix()
         {
-            var warning = Assert.Single(Woven.Result.Warnings, w => w.Text.Contains("WithUnsaveableField.Log"));
+            _ = Woven.Assembly;
+            var warning = Assert.Single(Woven.Messages, w => w.Text.Contains("WithUnsaveableField.Log"));
+            Assert.Equal("VARSAVE001", warning.Code);
+            Assert.True(warning.IsWarning);
             Assert.Contains("System.IO.Stream", warning.Text);
             Assert.Contains("[VarSave.Transient]", warning.Text);
-            Assert.NotNull(warning.SequencePoint);
-            Assert.EndsWith("Fields.cs", warning.SequencePoint!.Document.Url);
+            Assert.StartsWith("field ", warning.Text);
+            Assert.EndsWith("Fields.cs", warning.File);
+            Assert.True(warning.Line > 0);
         }
 
         [Fact]
         public void An_unsaveable_local_is_skipped_with_a_build_message_naming_it_and_its_line()
         {
-            var message = Assert.Single(Woven.Result.Messages, m => m.Text.Contains("local 'timer'"));
+            _ = Woven.Assembly;
+            var message = Assert.Single(Woven.Messages, m => m.Text.Contains("local 'timer'"));
+            Assert.Equal("VARSAVE005", message.Code);
+            Assert.False(message.IsWarning);
             Assert.Contains("System.Diagnostics.Stopwatch", message.Text);
-            Assert.Contains("LocalScenarios.cs(", message.Text);
+            Assert.EndsWith("LocalScenarios.cs", message.File);
+            Assert.True(message.Line > 0);
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using Fody;
@@ -15,6 +16,9 @@ namespace VarSave.Tests
         public static TestResult Result => Run.Value;
 
         public static Assembly Assembly => Run.Value.Assembly;
+
+        /// <summary>The weaver's build messages for AssemblyToProcess (see <see cref="WeaverMessages"/>).</summary>
+        public static IReadOnlyList<WeaverMessage> Messages => WeaverMessages.Of(Path.Combine(AppContext.BaseDirectory, "AssemblyToProcess", "AssemblyToProcess.dll"));
 
         public static string WovenPath => Path.Combine(AppContext.BaseDirectory, "AssemblyToProcess", "fodytemp", "AssemblyToProcess.dll");
 
