@@ -30,6 +30,7 @@ namespace VarSave.Fody
             "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.HashSet`1",
             "System.Collections.Generic.SortedDictionary`2", "System.Collections.Generic.Queue`1", "System.Collections.Generic.Stack`1",
             "System.Collections.Generic.LinkedList`1", "System.Nullable`1", "System.Collections.Generic.KeyValuePair`2",
+            "System.Collections.ObjectModel.Collection`1", "System.Collections.ObjectModel.ObservableCollection`1",
         };
 
         /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>
@@ -113,6 +114,8 @@ namespace VarSave.Fody
                 return Saveable.Yes;
             }
             if (IsWovenAssembly(definition.Module.Assembly)) return Saveable.Yes;
+            // The runtime saves the common BCL exceptions (a fixed list) and refuses others with the path.
+            if (UnwovenBases.IsSupported(definition)) return Saveable.Maybe;
             if (definition.IsInterface || definition.IsAbstract || IsDelegate(definition)) return Saveable.Maybe;
             reason = $"{definition.FullName} is neither woven nor one of the supported BCL types";
             return Saveable.Never;

@@ -20,10 +20,17 @@ namespace VarSave.Tests
     /// </summary>
     internal sealed class CompiledProgram
     {
-        private CompiledProgram(string path) => Path = path;
+        private CompiledProgram(string path, IReadOnlyList<string> warnings)
+        {
+            Path = path;
+            Warnings = warnings;
+        }
 
         /// <summary>The woven program, runnable with <c>dotnet</c>.</summary>
         public string Path { get; }
+
+        /// <summary>The weaver's warnings, as the build would print them.</summary>
+        public IReadOnlyList<string> Warnings { get; }
 
         public static CompiledProgram Build(string directory, string source, string assemblyName = "Program", params CompiledProgram[] libraries) =>
             Build(directory, source, assemblyName, OutputKind.ConsoleApplication, libraries);
@@ -58,7 +65,7 @@ namespace VarSave.Tests
                 File.Copy(file, System.IO.Path.Combine(wovenDirectory, System.IO.Path.GetFileName(file)), true);
             File.WriteAllText(System.IO.Path.Combine(wovenDirectory, assemblyName + ".runtimeconfig.json"),
                 "{\"runtimeOptions\":{\"tfm\":\"net10.0\",\"framework\":{\"name\":\"Microsoft.NETCore.App\",\"version\":\"10.0.0\"}}}");
-            return new CompiledProgram(System.IO.Path.Combine(wovenDirectory, assemblyName + ".dll"));
+            return new CompiledProgram(System.IO.Path.Combine(wovenDirectory, assemblyName + ".dll"), woven.Warnings.Select(w => w.Text).ToList());
         }
 
         /// <summary>

@@ -16,6 +16,15 @@ namespace VarSave.Codecs
             typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(char), typeof(float),
             typeof(double), typeof(decimal), typeof(string), typeof(DateTime), typeof(DateTimeOffset),
             typeof(TimeSpan), typeof(Guid), typeof(StringBuilder), typeof(Action), typeof(EventHandler),
+            // BCL exceptions held in fields (issue 12).
+            typeof(Exception), typeof(SystemException), typeof(ApplicationException), typeof(ArgumentException),
+            typeof(ArgumentNullException), typeof(ArgumentOutOfRangeException), typeof(ArithmeticException), typeof(DivideByZeroException),
+            typeof(OverflowException), typeof(FormatException), typeof(IndexOutOfRangeException), typeof(InvalidCastException),
+            typeof(InvalidOperationException), typeof(ObjectDisposedException), typeof(NotImplementedException), typeof(NotSupportedException),
+            typeof(NullReferenceException), typeof(TimeoutException), typeof(KeyNotFoundException), typeof(System.IO.IOException),
+            typeof(System.IO.FileNotFoundException), typeof(System.IO.DirectoryNotFoundException), typeof(System.IO.EndOfStreamException),
+            typeof(UnauthorizedAccessException), typeof(OperationCanceledException), typeof(AggregateException),
+            typeof(PlatformNotSupportedException), typeof(RankException), typeof(ArrayTypeMismatchException),
         };
 
         private static readonly Type[] GenericDefinitions =
@@ -30,6 +39,8 @@ namespace VarSave.Codecs
             typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Func<,,,>), typeof(Func<,,,,>), typeof(Func<,,,,,>),
             typeof(Action<>), typeof(Action<,>), typeof(Action<,,>), typeof(Action<,,,>), typeof(Action<,,,,>),
             typeof(EventHandler<>), typeof(Predicate<>), typeof(Comparison<>), typeof(Converter<,>),
+            // Issue 12.
+            typeof(System.Collections.ObjectModel.Collection<>), typeof(System.Collections.ObjectModel.ObservableCollection<>),
         };
 
         private static readonly Dictionary<Type, byte> SimpleCodes = CodesOf(Simple);

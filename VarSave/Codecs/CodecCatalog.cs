@@ -21,6 +21,8 @@ namespace VarSave.Codecs
             [typeof(HashSet<>)] = typeof(HashSetCodec<>),
             [typeof(Dictionary<,>)] = typeof(DictionaryCodec<,>),
             [typeof(SortedDictionary<,>)] = typeof(SortedDictionaryCodec<,>),
+            [typeof(System.Collections.ObjectModel.Collection<>)] = typeof(Collections.CollectionCodec<>),
+            [typeof(System.Collections.ObjectModel.ObservableCollection<>)] = typeof(Collections.ObservableCollectionCodec<>),
         };
 
         public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
@@ -46,7 +48,8 @@ namespace VarSave.Codecs
                 if (BuiltinTypes.IsTuple(type)) return new TupleCodec(type);
             }
             var woven = TypeRegistry.FindByType(type);
-            if (woven != null && typeof(IStateful).IsAssignableFrom(type) && !type.IsAbstract) return new WovenObjectCodec(woven, type);
+            if (woven != null && typeof(IStateful).IsAssignableFrom(type) && !type.IsAbstract) return Inheritance.BclBases.CodecFor(woven, type);
+            if (woven == null && BuiltinTypes.TryGetCode(type, out _) && Exceptions.ExceptionCodec.IsBclException(type)) return new Exceptions.ExceptionCodec(type);
             return null;
         }
     }
