@@ -23,6 +23,10 @@ namespace VarSave.Fody
             "System.Boolean", "System.Byte", "System.SByte", "System.Int16", "System.UInt16", "System.Int32", "System.UInt32",
             "System.Int64", "System.UInt64", "System.Char", "System.Single", "System.Double", "System.Decimal", "System.String",
             "System.DateTime", "System.DateTimeOffset", "System.TimeSpan", "System.Guid", "System.Text.StringBuilder",
+            "System.Numerics.BigInteger", "System.Numerics.Complex", "System.Half", "System.Int128", "System.UInt128", "System.DateOnly",
+            "System.TimeOnly", "System.Random", "System.Version", "System.Uri", "System.Text.RegularExpressions.Regex",
+            "System.Globalization.CultureInfo", "System.StringComparer", "System.Collections.BitArray", "System.Collections.ArrayList",
+            "System.Collections.Hashtable",
         };
 
         private static readonly HashSet<string> SupportedGenerics = new HashSet<string>
@@ -31,6 +35,11 @@ namespace VarSave.Fody
             "System.Collections.Generic.SortedDictionary`2", "System.Collections.Generic.Queue`1", "System.Collections.Generic.Stack`1",
             "System.Collections.Generic.LinkedList`1", "System.Nullable`1", "System.Collections.Generic.KeyValuePair`2",
             "System.Collections.ObjectModel.Collection`1", "System.Collections.ObjectModel.ObservableCollection`1",
+            "System.Collections.Generic.SortedSet`1", "System.Collections.Generic.SortedList`2", "System.Collections.ObjectModel.ReadOnlyCollection`1",
+            "System.Collections.ObjectModel.ReadOnlyDictionary`2", "System.Collections.Concurrent.ConcurrentDictionary`2",
+            "System.Collections.Concurrent.ConcurrentQueue`1", "System.Collections.Concurrent.ConcurrentStack`1",
+            "System.Collections.Concurrent.ConcurrentBag`1", "System.Collections.Generic.PriorityQueue`2", "System.Lazy`1",
+            "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
         };
 
         /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>

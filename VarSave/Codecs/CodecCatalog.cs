@@ -23,6 +23,30 @@ namespace VarSave.Codecs
             [typeof(SortedDictionary<,>)] = typeof(SortedDictionaryCodec<,>),
             [typeof(System.Collections.ObjectModel.Collection<>)] = typeof(Collections.CollectionCodec<>),
             [typeof(System.Collections.ObjectModel.ObservableCollection<>)] = typeof(Collections.ObservableCollectionCodec<>),
+            [typeof(SortedSet<>)] = typeof(Collections.SortedSetCodec<>),
+            [typeof(SortedList<,>)] = typeof(Collections.SortedListCodec<,>),
+            [typeof(System.Collections.ObjectModel.ReadOnlyCollection<>)] = typeof(Collections.ReadOnlyCollectionCodec<>),
+            [typeof(System.Collections.ObjectModel.ReadOnlyDictionary<,>)] = typeof(Collections.ReadOnlyDictionaryCodec<,>),
+            [typeof(System.Collections.Concurrent.ConcurrentDictionary<,>)] = typeof(Collections.ConcurrentDictionaryCodec<,>),
+            [typeof(System.Collections.Concurrent.ConcurrentQueue<>)] = typeof(Collections.ConcurrentQueueCodec<>),
+            [typeof(System.Collections.Concurrent.ConcurrentStack<>)] = typeof(Collections.ConcurrentStackCodec<>),
+            [typeof(System.Collections.Concurrent.ConcurrentBag<>)] = typeof(Collections.ConcurrentBagCodec<>),
+#if NET
+            [typeof(PriorityQueue<,>)] = typeof(Collections.PriorityQueueCodec<,>),
+#endif
+            [typeof(Lazy<>)] = typeof(Values.LazyCodec<>),
+        };
+
+        /// <summary>BCL classes saved by a codec of their own, by exact type.</summary>
+        private static readonly Dictionary<Type, ObjectCodec> ExactCodecs = new Dictionary<Type, ObjectCodec>
+        {
+            [typeof(Version)] = Text.VersionCodec.Instance,
+            [typeof(Uri)] = Text.UriCodec.Instance,
+            [typeof(System.Text.RegularExpressions.Regex)] = Text.RegexCodec.Instance,
+            [typeof(System.Globalization.CultureInfo)] = Text.CultureInfoCodec.Instance,
+            [typeof(System.Collections.BitArray)] = Collections.BitArrayCodec.Instance,
+            [typeof(System.Collections.ArrayList)] = Collections.ArrayListCodec.Instance,
+            [typeof(System.Collections.Hashtable)] = Collections.HashtableCodec.Instance,
         };
 
         public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
@@ -33,6 +57,13 @@ namespace VarSave.Codecs
             if (type == typeof(object)) return PlainObjectCodec.Instance;
             if (type == typeof(StringBuilder)) return StringBuilderCodec.Instance;
             if (typeof(Delegate).IsAssignableFrom(type)) return DelegateCodec.Instance;
+            if (ExactCodecs.TryGetValue(type, out var exact)) return exact;
+#if NET
+            if (Numerics.RandomCodec.Handles(type)) return Numerics.RandomCodec.Instance;
+#endif
+            if (Text.StringComparerCodec.Handles(type)) return Text.StringComparerCodec.Instance;
+            var face = BuiltinTypes.PublicFace(type);
+            if (Values.DefaultComparerCodec.For(face) is ObjectCodec defaultComparer) return defaultComparer;
             if (type.IsArray)
             {
                 var element = type.GetElementType()!;

@@ -43,6 +43,15 @@ namespace VarSave.Graph
 
         private int? TryDescribe(Type type)
         {
+            // An object whose class is internal to the BCL (Random.Shared, a string comparer) is named by its public type.
+            var face = BuiltinTypes.PublicFace(type);
+            if (face != type)
+            {
+                var faceId = TryGetId(face);
+                if (faceId != null) _ids.Add(type, faceId.Value);
+                return faceId;
+            }
+
             if (BuiltinTypes.TryGetCode(type, out byte code))
                 return Add(type, w => { w.WriteByte((byte)TypeKind.Builtin); w.WriteByte(code); });
 

@@ -132,6 +132,12 @@ namespace VarSave.Runtime
                     BeginFields(names);
                     stateful.CaptureState(this);
                 }
+                else if (Codecs.Values.ValueCodecs.For(type) is Codecs.Values.ValueCodec codec)
+                {
+                    var parts = codec.Decompose(value);
+                    o.WriteCount(parts.Length);
+                    for (int i = 0; i < parts.Length; i++) WriteElement(i, parts[i]);
+                }
                 else
                 {
                     var fields = StructuralFields.Of(type);

@@ -1,0 +1,68 @@
+using System;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs.Values
+{
+    /// <summary>
+    /// A struct saved as a few plain parts (numbers, strings) rather than its fields: a
+    /// <c>BigInteger</c> as its words, a <c>DateOnly</c> as its day number. Written with the struct
+    /// tag (type id, part count, parts) and rebuilt through the type's public constructors, which
+    /// check the parts, so no invariant of the type can be broken by a snapshot.
+    /// </summary>
+    internal sealed class ValueCodec
+    {
+        private readonly Func<object, object?[]> _decompose;
+        private readonly Func<ValueParts, object> _compose;
+
+        private ValueCodec(Func<object, object?[]> decompose, Func<ValueParts, object> compose)
+        {
+            _decompose = decompose;
+            _compose = compose;
+        }
+
+        public static ValueCodec Of<T>(Func<T, object?[]> decompose, Func<ValueParts, T> compose) where T : struct =>
+            new ValueCodec(value => decompose((T)value), parts => compose(parts));
+
+        public object?[] Decompose(object value) => _decompose(value);
+
+        public object Compose(object?[] parts, string typeName)
+        {
+            try
+            {
+                return _compose(new ValueParts(parts, typeName));
+            }
+            catch (Exception e) when (e is ArgumentException || e is OverflowException || e is FormatException)
+            {
+                throw new SnapshotFormatException($"The snapshot is corrupt: a {typeName} value cannot be built ({e.Message}).");
+            }
+        }
+    }
+
+    /// <summary>The decoded parts of one value, read by position and type; any mismatch names the value.</summary>
+    internal readonly struct ValueParts
+    {
+        private readonly object?[] _parts;
+        private readonly string _typeName;
+
+        public ValueParts(object?[] parts, string typeName)
+        {
+            _parts = parts;
+            _typeName = typeName;
+        }
+
+        public int Count => _parts.Length;
+
+        public T Get<T>(int index)
+        {
+            if (index >= _parts.Length) throw new SnapshotFormatException($"The snapshot is corrupt: a {_typeName} value has {_parts.Length} parts; part {index} is missing.");
+            return StateReader.Convert<T>(_parts[index], _typeName + "#" + index);
+        }
+
+        /// <summary>Checks the part count, for types with a fixed one.</summary>
+        public ValueParts Expect(int count)
+        {
+            if (_parts.Length != count) throw new SnapshotFormatException($"The snapshot is corrupt: a {_typeName} value has {_parts.Length} parts, not {count}.");
+            return this;
+        }
+    }
+}

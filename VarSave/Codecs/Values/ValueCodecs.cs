@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+
+namespace VarSave.Codecs.Values
+{
+    /// <summary>The structs saved through a <see cref="ValueCodec"/>: a fixed BCL list.</summary>
+    internal static class ValueCodecs
+    {
+        private static readonly Dictionary<Type, ValueCodec> Builtin = Create();
+
+        public static ValueCodec? For(Type type) => Builtin.TryGetValue(type, out var codec) ? codec : null;
+
+        private static Dictionary<Type, ValueCodec> Create()
+        {
+            var codecs = new Dictionary<Type, ValueCodec>();
+            Numerics.NumericValues.AddTo(codecs);
+            Time.DateAndTimeValues.AddTo(codecs);
+            return codecs;
+        }
+    }
+}
