@@ -7,6 +7,15 @@ internal class <Module>
 	static <Module>()
 	{
 		ModuleRegistration moduleRegistration = new ModuleRegistration();
+		moduleRegistration.AddType(typeof(Tally), "AssemblyToProcess.Tally", "Version", () => Allocation.Uninitialized(typeof(Tally)), null);
+		moduleRegistration.AddType(typeof(Deck), "AssemblyToProcess.Deck", "Owner", () => Allocation.Uninitialized(typeof(Deck)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(Deck));
+			((Deck)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(Journal), "AssemblyToProcess.Journal", "Limit", () => Allocation.Uninitialized(typeof(Journal)), null);
+		moduleRegistration.AddType(typeof(GameError), "AssemblyToProcess.GameError", "Code", () => Allocation.Uninitialized(typeof(GameError)), null);
 		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => new Bell(null), null);
 		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => new Greeter((Allocation)null), null);
 		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => new LoudGreeter(null), null);

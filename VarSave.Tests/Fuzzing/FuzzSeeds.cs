@@ -23,6 +23,8 @@ namespace VarSave.Tests.Fuzzing
                 ("collections", Woven.Save(Collections()).ToArray()),
                 ("locals", WithLocals()),
                 ("statics-only", Woven.Save(null).ToArray()),
+                ("bcl-values", Woven.Save(BclValues()).ToArray()),
+                ("bcl-derived", Woven.Save(BclDerived()).ToArray()),
             };
             return seeds;
         }
@@ -128,6 +130,50 @@ namespace VarSave.Tests.Fuzzing
             new Queue<string>(new[] { "first", "second" }), new Stack<int>(new[] { 1, 2, 3 }), new LinkedList<int>(new[] { 9, 8, 7 }),
             new StringBuilder("built"), Tuple.Create(1, "one"), new object(), new List<object> { new List<object>(), "x" },
         };
+
+        /// <summary>The BCL values, objects and collections of issue 12, with comparers and sharing.</summary>
+        private static object BclValues()
+        {
+            var backing = new List<int> { 1, 2 };
+            var queue = new PriorityQueue<string, int>();
+            queue.Enqueue("a", 2);
+            queue.Enqueue("b", 1);
+            var made = new Lazy<string>(() => "made");
+            _ = made.Value;
+            return new object?[]
+            {
+                new Random(7), new Random(), Random.Shared, System.Numerics.BigInteger.Pow(-7, 40), new System.Numerics.Complex(1, -1),
+                (Half)1.5f, Int128.MinValue, UInt128.MaxValue, new DateOnly(2024, 2, 29), new TimeOnly(12, 30),
+                new Uri("https://example.com/x?y=1"), new Uri("relative/path", UriKind.Relative), new Version(1, 2, 3, 4),
+                new System.Text.RegularExpressions.Regex("a+b", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+                System.Globalization.CultureInfo.InvariantCulture, new System.Globalization.CultureInfo("fr-FR"),
+                StringComparer.InvariantCultureIgnoreCase, EqualityComparer<string>.Default, Comparer<int>.Default,
+                new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "b", "a" }, new SortedList<int, string> { [2] = "b", [1] = "a" },
+                queue, new System.Collections.BitArray(new[] { true, false, true }),
+                new System.Collections.ObjectModel.ObservableCollection<int> { 1 }, new System.Collections.ObjectModel.Collection<string> { "c" },
+                backing, backing.AsReadOnly(), new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(new Dictionary<string, int> { ["k"] = 1 }),
+                new System.Collections.ArrayList { 1, "two", null }, new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["k"] = 1 },
+                new System.Collections.Concurrent.ConcurrentDictionary<string, int> { ["c"] = 3 },
+                new System.Collections.Concurrent.ConcurrentQueue<int>(new[] { 1, 2 }), new System.Collections.Concurrent.ConcurrentStack<int>(new[] { 3, 4 }),
+                new System.Collections.Concurrent.ConcurrentBag<int> { 5 }, made,
+                new ArgumentOutOfRangeException("count", 3, "too many"), new AggregateException(new InvalidOperationException("inner")),
+            };
+        }
+
+        private static object BclDerived()
+        {
+            dynamic tally = Woven.New("Tally");
+            tally["apples"] = 3;
+            tally.Version = 2;
+            dynamic deck = Woven.New("Deck");
+            deck.Add("ace");
+            deck.Owner = "ann";
+            dynamic journal = Woven.New("Journal");
+            journal.Add("entry");
+            var error = Woven.New("GameError", "locked", new KeyNotFoundException("door"));
+            error.Data["turn"] = 1;
+            return new object[] { tally, deck, journal, error, deck };
+        }
 
         /// <summary>A snapshot with locals, captured as a woven call site would capture them.</summary>
         private static byte[] WithLocals()
