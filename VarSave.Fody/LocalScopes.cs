@@ -37,11 +37,32 @@ namespace VarSave.Fody
                 var hoisted = HoistedLocal.Match(field.Name);
                 if (hoisted.Success && !found.ContainsKey(hoisted.Groups[1].Value))
                     found[hoisted.Groups[1].Value] = LocalAccess.Hoisted(hoisted.Groups[1].Value, field.SelfReference());
+                else if (IsForeachState(field) && !found.ContainsKey(field.Name))
+                    found[field.Name] = LocalAccess.Hoisted(field.Name, field.SelfReference());
                 else if (field.Name.StartsWith("<>8__") && IsDisplayClass(field.FieldType) && !(field.FieldType is GenericInstanceType))
                     foreach (var captured in field.FieldType.Resolve().Fields.Where(f => !f.IsStatic && IsUserName(f.Name)))
                         found[captured.Name] = LocalAccess.InHoistedClosure(field.SelfReference(), captured);
             }
         }
+
+        /// <summary>
+        /// A <c>foreach</c>'s hidden state kept across <c>await</c>: the enumerator, or an array and its index
+        /// (<c>&lt;&gt;s__N</c> in Debug, <c>&lt;&gt;7__wrapN</c> in Release), so a loaded loop goes on at the
+        /// element it was at. Other hidden temporaries (a <c>using</c>'s resource) are left alone.
+        /// </summary>
+        private static bool IsForeachState(FieldDefinition field)
+        {
+            if (!ForeachTemporary.IsMatch(field.Name)) return false;
+            var type = field.FieldType;
+            if (type is ArrayType || type.FullName == "System.Int32") return true;
+            var element = type is GenericInstanceType generic ? generic.ElementType : type;
+            var outer = element;
+            while (outer.DeclaringType != null) outer = outer.DeclaringType;
+            return element.Name == "Enumerator" && outer != element && outer.Namespace == "System.Collections.Generic"
+                   || element.FullName == "System.Collections.Generic.IEnumerator`1" || element.FullName == "System.Collections.IEnumerator";
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex ForeachTemporary = new System.Text.RegularExpressions.Regex(@"^<>(s__|7__wrap)\d+$");
 
         private static readonly System.Text.RegularExpressions.Regex HoistedLocal = new System.Text.RegularExpressions.Regex(@"^<([^>]+)>5__\d+$");
 

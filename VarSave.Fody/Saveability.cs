@@ -40,6 +40,10 @@ namespace VarSave.Fody
             "System.Collections.Concurrent.ConcurrentQueue`1", "System.Collections.Concurrent.ConcurrentStack`1",
             "System.Collections.Concurrent.ConcurrentBag`1", "System.Collections.Generic.PriorityQueue`2", "System.Lazy`1",
             "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
+            // The enumerators a foreach keeps across yield return and await.
+            "System.Collections.Generic.List`1/Enumerator", "System.Collections.Generic.Dictionary`2/Enumerator",
+            "System.Collections.Generic.Dictionary`2/KeyCollection/Enumerator", "System.Collections.Generic.Dictionary`2/ValueCollection/Enumerator",
+            "System.Collections.Generic.HashSet`1/Enumerator", "System.Collections.Generic.Queue`1/Enumerator", "System.Collections.Generic.Stack`1/Enumerator",
         };
 
         /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>

@@ -35,11 +35,16 @@ namespace VarSave.Tests
         public static CompiledProgram Build(string directory, string source, string assemblyName = "Program", params CompiledProgram[] libraries) =>
             Build(directory, source, assemblyName, OutputKind.ConsoleApplication, libraries);
 
+        /// <summary>A program compiled with the given optimization (Release: struct async state machines, optimised locals).</summary>
+        public static CompiledProgram Build(string directory, string source, OptimizationLevel optimization) =>
+            Build(directory, source, "Program", OutputKind.ConsoleApplication, Array.Empty<CompiledProgram>(), optimization);
+
         /// <summary>A woven class library, to pass to <see cref="Build(string, string, string, CompiledProgram[])"/>.</summary>
         public static CompiledProgram BuildLibrary(string directory, string source, string assemblyName) =>
             Build(directory, source, assemblyName, OutputKind.DynamicallyLinkedLibrary, Array.Empty<CompiledProgram>());
 
-        private static CompiledProgram Build(string directory, string source, string assemblyName, OutputKind kind, CompiledProgram[] libraries)
+        private static CompiledProgram Build(string directory, string source, string assemblyName, OutputKind kind, CompiledProgram[] libraries,
+            OptimizationLevel optimization = OptimizationLevel.Debug)
         {
             Directory.CreateDirectory(directory);
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
@@ -47,7 +52,7 @@ namespace VarSave.Tests
             var compilation = CSharpCompilation.Create(assemblyName,
                 new[] { CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(source, System.Text.Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path: System.IO.Path.Combine(directory, "Program.cs")) },
                 references,
-                new CSharpCompilationOptions(kind, optimizationLevel: OptimizationLevel.Debug, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(kind, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
             string dll = System.IO.Path.Combine(directory, assemblyName + ".dll");
             using (var pe = File.Create(dll))
             using (var pdb = File.Create(System.IO.Path.ChangeExtension(dll, ".pdb")))

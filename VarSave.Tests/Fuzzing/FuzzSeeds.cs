@@ -157,7 +157,17 @@ namespace VarSave.Tests.Fuzzing
                 new System.Collections.Concurrent.ConcurrentQueue<int>(new[] { 1, 2 }), new System.Collections.Concurrent.ConcurrentStack<int>(new[] { 3, 4 }),
                 new System.Collections.Concurrent.ConcurrentBag<int> { 5 }, made,
                 new ArgumentOutOfRangeException("count", 3, "too many"), new AggregateException(new InvalidOperationException("inner")),
+                Advanced(backing.GetEnumerator()), Advanced(new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }.GetEnumerator()),
+                Advanced(new HashSet<int> { 3, 4 }.GetEnumerator()), Advanced(new Queue<int>(new[] { 5, 6 }).GetEnumerator()),
+                Advanced(new Stack<int>(new[] { 7, 8 }).GetEnumerator()), Advanced(((IEnumerable<int>)new[] { 9, 10 }).GetEnumerator()),
             };
+        }
+
+        /// <summary>An enumerator one step in, boxed as an iterator's field would hold it.</summary>
+        private static object Advanced(System.Collections.IEnumerator enumerator)
+        {
+            enumerator.MoveNext();
+            return enumerator;
         }
 
         private static object BclDerived()

@@ -60,6 +60,10 @@ namespace VarSave.Codecs
             typeof(NotOnThisRuntime),
 #endif
             typeof(Lazy<>), typeof(EqualityComparer<>), typeof(Comparer<>),
+            // Enumerators a foreach keeps in an iterator or async state machine.
+            typeof(List<>.Enumerator), typeof(Dictionary<,>.Enumerator), typeof(Dictionary<,>.KeyCollection.Enumerator),
+            typeof(Dictionary<,>.ValueCollection.Enumerator), typeof(HashSet<>.Enumerator), typeof(Queue<>.Enumerator), typeof(Stack<>.Enumerator),
+            Enumerators.ArrayEnumeratorCodec<int>.Definition ?? typeof(NotOnThisRuntime),
         };
 
         /// <summary>Holds the place of a type this build's runtime does not have.</summary>

@@ -74,6 +74,11 @@ namespace VarSave.Codecs
             if (type.IsGenericType)
             {
                 var definition = type.GetGenericTypeDefinition();
+                if (definition == Enumerators.ArrayEnumeratorCodec<int>.Definition)
+                {
+                    var enumerator = (ObjectCodec)Activator.CreateInstance(typeof(Enumerators.ArrayEnumeratorCodec<>).MakeGenericType(type.GetGenericArguments()))!;
+                    return enumerator.GetType().GetProperty("Available")!.GetValue(null) is true ? enumerator : null;
+                }
                 if (GenericCodecs.TryGetValue(definition, out var codec))
                     return (ObjectCodec)Activator.CreateInstance(codec.MakeGenericType(type.GetGenericArguments()))!;
                 if (BuiltinTypes.IsTuple(type)) return new TupleCodec(type);

@@ -23,13 +23,16 @@ namespace VarSave.Codecs.Values
         public static ValueCodec Of<T>(Func<T, object?[]> decompose, Func<ValueParts, T> compose) where T : struct =>
             new ValueCodec(value => decompose((T)value), parts => compose(parts));
 
+        /// <summary>A codec over boxed values, for types known only at run time (a generic struct's instantiations).</summary>
+        public static ValueCodec OfBoxed(Func<object, object?[]> decompose, Func<ValueParts, object> compose) => new ValueCodec(decompose, compose);
+
         public object?[] Decompose(object value) => _decompose(value);
 
-        public object Compose(object?[] parts, string typeName)
+        public object Compose(StateReader reader, object?[] parts, string typeName)
         {
             try
             {
-                return _compose(new ValueParts(parts, typeName));
+                return _compose(new ValueParts(reader, parts, typeName));
             }
             catch (Exception e) when (e is ArgumentException || e is OverflowException || e is FormatException)
             {
@@ -44,11 +47,17 @@ namespace VarSave.Codecs.Values
         private readonly object?[] _parts;
         private readonly string _typeName;
 
-        public ValueParts(object?[] parts, string typeName)
+        public ValueParts(StateReader reader, object?[] parts, string typeName)
         {
+            Reader = reader;
             _parts = parts;
             _typeName = typeName;
         }
+
+        /// <summary>The load in progress, for values that must be finished once every object is filled.</summary>
+        public StateReader Reader { get; }
+
+        public string TypeName => _typeName;
 
         public int Count => _parts.Length;
 

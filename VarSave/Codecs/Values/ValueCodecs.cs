@@ -3,12 +3,13 @@ using System.Collections.Generic;
 
 namespace VarSave.Codecs.Values
 {
-    /// <summary>The structs saved through a <see cref="ValueCodec"/>: a fixed BCL list.</summary>
+    /// <summary>The structs saved through a <see cref="ValueCodec"/>: a fixed BCL list, and the collections' struct enumerators.</summary>
     internal static class ValueCodecs
     {
         private static readonly Dictionary<Type, ValueCodec> Builtin = Create();
 
-        public static ValueCodec? For(Type type) => Builtin.TryGetValue(type, out var codec) ? codec : null;
+        public static ValueCodec? For(Type type) =>
+            Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type);
 
         private static Dictionary<Type, ValueCodec> Create()
         {
