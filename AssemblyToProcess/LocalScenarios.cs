@@ -40,6 +40,19 @@ namespace AssemblyToProcess
             return $"{total},{counter},{Bump()}";
         }
 
+        /// <summary>After the load, the method's x is the restored addX's x: the method adopts the restored closure.</summary>
+        public static string SharedClosure()
+        {
+            int x = 1;
+            System.Func<int, int> addX = n => n + x;
+            var snapshot = ProgramState.SaveEverything();
+            x = -1;
+            addX = null!;
+            ProgramState.LoadEverything(snapshot);
+            x = 100;
+            return $"{addX(1)},{string.Join(";", snapshot.LoadReport.SharedClosures)}";
+        }
+
         public static string FileRoundTrip(string path)
         {
             var point = new Point(3, 4);

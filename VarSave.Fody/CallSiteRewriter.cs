@@ -7,9 +7,12 @@ using Mono.Cecil.Rocks;
 namespace VarSave.Fody
 {
     /// <summary>
-    /// Rewrites calls to <c>ProgramState</c>: before a save, every named local in scope is
-    /// handed to the runtime; after a load, every such local is offered its saved value.
-    /// This is what makes <c>var x = 42; SaveToFile();</c> and <c>int x = 0; LoadFromFile();</c> work.
+    /// Rewrites calls to <c>ProgramState</c>: before a save, every named local in scope, the
+    /// parameters, <c>this</c> and the method's closures are handed to the runtime; around a load,
+    /// <c>this</c> is offered to be refilled in place, the method's closures adopt their restored
+    /// counterparts (so the method and the restored lambdas share their variables), and every
+    /// local is offered its saved value. This is what makes <c>var x = 42; SaveToFile();</c> and
+    /// <c>int x = 0; LoadFromFile();</c> work.
     /// </summary>
     internal sealed class CallSiteRewriter
     {
@@ -19,63 +22,188 @@ namespace VarSave.Fody
         private readonly ModuleWeaver _weaver;
         private readonly RuntimeReferences _runtime;
         private readonly Saveability _saveability;
+        private readonly TypeKeys _keys;
         private readonly HashSet<string> _reported = new HashSet<string>();
 
-        public CallSiteRewriter(ModuleWeaver weaver, RuntimeReferences runtime, Saveability saveability)
+        public CallSiteRewriter(ModuleWeaver weaver, RuntimeReferences runtime, Saveability saveability, TypeKeys keys)
         {
             _weaver = weaver;
             _runtime = runtime;
             _saveability = saveability;
+            _keys = keys;
         }
 
         public void RewriteModule()
         {
-            foreach (var method in _weaver.ModuleDefinition.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).ToList())
+            var methods = _weaver.ModuleDefinition.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).ToList();
+            foreach (var method in methods)
             {
                 var sites = method.Body.Instructions.Where(IsProgramStateCall).ToList();
                 if (sites.Count == 0) continue;
                 // Scopes are read by IL offset, so every site is planned before the body changes.
-                var planned = sites.Select(site => (site, locals: SavedLocals(method, site))).ToList();
+                var planned = sites.Select(site => (site, plan: Plan(method, site))).ToList();
                 method.Body.SimplifyMacros();
-                foreach (var (site, locals) in planned)
+                foreach (var (site, plan) in planned)
                 {
-                    var name = ((MethodReference)site.Operand).Name;
-                    if (SaveMethods.Contains(name)) InsertBefore(method, site, locals.SelectMany(CaptureCode));
-                    else InsertAfter(method, site, locals.SelectMany(RestoreCode).Append(Instruction.Create(OpCodes.Call, _runtime.EndRestore)));
+                    if (IsSave(site))
+                    {
+                        InsertBefore(method, site, SaveCode(plan));
+                        continue;
+                    }
+                    var call = InsertBefore(method, site, OfferCode(plan));
+                    InsertAfter(method, call, LoadCode(plan));
                 }
                 method.Body.OptimizeMacros();
             }
+            NoteMissingSymbols(methods);
         }
+
+        /// <summary>Without a PDB no local has a name: a save would silently keep none of them.</summary>
+        private void NoteMissingSymbols(List<MethodDefinition> methods)
+        {
+            if (_weaver.ModuleDefinition.HasSymbols) return;
+            var savers = methods.Where(m => m.HasBody && m.Body.Instructions.Any(i => IsProgramStateCall(i) && IsSave(i))).ToList();
+            if (savers.Count == 0) return;
+            _weaver.WriteWarning(
+                $"VarSave: {_weaver.ModuleDefinition.Name} has no PDB, so the locals of {UserSource.MethodName(savers[0])}"
+                + (savers.Count > 1 ? $" and {savers.Count - 1} other method(s)" : "")
+                + " that call SaveToFile/SaveEverything have no names and are not saved or restored (parameters, this, and variables captured by lambdas or kept across await/yield still are). "
+                + "Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType> (the PDB is read at build time only).");
+        }
+
+        private static bool IsSave(Instruction site) => SaveMethods.Contains(((MethodReference)site.Operand).Name);
 
         private static bool IsProgramStateCall(Instruction instruction) =>
             instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference method
             && method.DeclaringType.FullName == "VarSave.ProgramState"
             && (SaveMethods.Contains(method.Name) || LoadMethods.Contains(method.Name));
 
-        /// <summary>The locals in scope whose declared type can hold a saveable value; the others are named in a build message.</summary>
-        private List<LocalAccess> SavedLocals(MethodDefinition method, Instruction site)
+        /// <summary>What the call site saves and assigns: the saveable variables (the others are named in a build message), closures and <c>this</c>.</summary>
+        private SitePlan Plan(MethodDefinition method, Instruction site)
         {
-            var saved = new List<LocalAccess>();
-            foreach (var local in LocalScopes.At(method, site.Offset).OrderBy(l => l.Name))
+            var variables = LocalScopes.At(method, site.Offset);
+            var plan = new SitePlan();
+            foreach (var local in variables.Locals.Values.OrderBy(l => l.Name, System.StringComparer.Ordinal))
             {
                 if (local.ValueType.FullName == "VarSave.Snapshot") continue;
-                if (_saveability.Of(local.ValueType, out var reason) == Saveable.Never)
+                if (Unsaveable(local.ValueType, out var reason))
                 {
-                    if (!_reported.Add(method.FullName + "|" + local.Name)) continue;
-                    var point = method.DebugInformation.SequencePoints.LastOrDefault(p => p.Offset <= site.Offset && !p.IsHidden);
-                    _weaver.WriteMessage(
-                        $"{point.Describe()}VarSave: local '{local.Name}' ({local.ValueType.FullName}) in {method.DeclaringType.FullName}.{method.Name} is not saved or restored: {reason}.",
-                        global::Fody.MessageImportance.High);
+                    Report(method, site, local.Name, $"local '{local.Name}' ({local.ValueType.FullName}) in {UserSource.MethodName(method)} is not saved or restored: {reason}.");
                     continue;
                 }
-                saved.Add(local);
+                plan.Locals.Add(local);
             }
-            return saved;
+            foreach (var closure in variables.Closures)
+            {
+                var where = UserSource.Closure(method, closure.Type);
+                var unsaveable = closure.Definition.Fields.Where(f => !f.IsStatic && Unsaveable(f.FieldType, out _)).Select(f => f.Name).ToList();
+                if (unsaveable.Count > 0)
+                {
+                    Report(method, site, where, $"{where} holds {string.Join(", ", unsaveable)}, which can never be saved: it is not saved whole, and a load copies its other variables instead of sharing them with the restored lambdas.");
+                    continue;
+                }
+                plan.Closures.Add((closure, OfferedClosurePrefix + _keys.KeyOf(closure.Definition), where));
+            }
+            var thisType = variables.ThisField?.FieldType ?? (variables.ThisIsClass ? method.DeclaringType : null);
+            if (thisType != null && !Unsaveable(thisType, out _))
+            {
+                plan.HasClassThis = true;
+                plan.ThisField = variables.ThisField;
+            }
+            return plan;
         }
 
-        private IEnumerable<Instruction> CaptureCode(LocalAccess local) => Access(local, byAddress: false, _runtime.CaptureLocal);
+        /// <summary>The runtime's name prefix for a saved closure (VarSave.Runtime.OfferedLocals.ClosurePrefix).</summary>
+        private const string OfferedClosurePrefix = "<closure>";
 
-        private IEnumerable<Instruction> RestoreCode(LocalAccess local) => Access(local, byAddress: true, _runtime.RestoreLocal);
+        private bool Unsaveable(TypeReference type, out string reason) => _saveability.Of(type, out reason) == Saveable.Never;
+
+        private void Report(MethodDefinition method, Instruction site, string what, string text)
+        {
+            if (!_reported.Add(method.FullName + "|" + what)) return;
+            var point = method.DebugInformation.SequencePoints.LastOrDefault(p => p.Offset <= site.Offset && !p.IsHidden);
+            _weaver.WriteMessage($"{point.Describe()}VarSave: {text}", global::Fody.MessageImportance.High);
+        }
+
+        /// <summary>Locals and parameters, <c>this</c>, then each closure whole (after the locals, so an error's path names the local).</summary>
+        private IEnumerable<Instruction> SaveCode(SitePlan plan)
+        {
+            foreach (var instruction in plan.Locals.SelectMany(l => Access(l, byAddress: false, _runtime.CaptureLocal))) yield return instruction;
+            var objectType = _weaver.ModuleDefinition.TypeSystem.Object;
+            if (plan.HasClassThis)
+            {
+                foreach (var instruction in LoadThis(plan)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, "this");
+                yield return Instruction.Create(OpCodes.Call, _runtime.CaptureLocal.MakeGeneric(objectType));
+            }
+            foreach (var (closure, name, _) in plan.Closures)
+            {
+                foreach (var instruction in LoadClosure(closure, byAddress: false)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, name);
+                yield return Instruction.Create(OpCodes.Call, _runtime.CaptureLocal.MakeGeneric(objectType));
+            }
+        }
+
+        /// <summary>
+        /// Before a load: <c>this</c> and each closure are offered to be refilled in place with their saved
+        /// counterparts, and the closures' variables are stashed for the ones the load's options keep.
+        /// </summary>
+        private IEnumerable<Instruction> OfferCode(SitePlan plan)
+        {
+            if (plan.HasClassThis)
+            {
+                foreach (var instruction in LoadThis(plan)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, "this");
+                yield return Instruction.Create(OpCodes.Call, _runtime.OfferLive);
+            }
+            var captured = plan.Closures.SelectMany(c => c.Closure.Captured).Where(plan.Locals.Contains).ToList();
+            foreach (var instruction in captured.SelectMany(l => Access(l, byAddress: false, _runtime.Stash))) yield return instruction;
+            foreach (var (closure, name, _) in plan.Closures)
+            {
+                foreach (var instruction in LoadClosure(closure, byAddress: false)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, name);
+                yield return Instruction.Create(OpCodes.Call, _runtime.OfferLive);
+            }
+        }
+
+        /// <summary>
+        /// After a load: <c>this</c> is checked, each closure is checked (refilled in place) or adopted (it was
+        /// still null), then every variable (in the closures too) takes its saved value unless the options keep it.
+        /// </summary>
+        private IEnumerable<Instruction> LoadCode(SitePlan plan)
+        {
+            if (plan.HasClassThis)
+            {
+                foreach (var instruction in LoadThis(plan)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Call, _runtime.RestoreThis);
+            }
+            foreach (var (closure, name, where) in plan.Closures)
+            {
+                foreach (var instruction in LoadClosure(closure, byAddress: true)) yield return instruction;
+                yield return Instruction.Create(OpCodes.Ldstr, name.Substring(OfferedClosurePrefix.Length));
+                yield return Instruction.Create(OpCodes.Ldstr, where);
+                yield return Instruction.Create(OpCodes.Call, _runtime.Adopt.MakeGeneric(closure.Type));
+            }
+            foreach (var instruction in plan.Locals.SelectMany(l => Access(l, byAddress: true, _runtime.RestoreLocal))) yield return instruction;
+            yield return Instruction.Create(OpCodes.Call, _runtime.EndRestore);
+        }
+
+        private static IEnumerable<Instruction> LoadThis(SitePlan plan)
+        {
+            yield return Instruction.Create(OpCodes.Ldarg_0);
+            if (plan.ThisField != null) yield return Instruction.Create(OpCodes.Ldfld, plan.ThisField);
+        }
+
+        private static IEnumerable<Instruction> LoadClosure(ClosureAccess closure, bool byAddress)
+        {
+            if (closure.Variable != null)
+            {
+                yield return Instruction.Create(byAddress ? OpCodes.Ldloca : OpCodes.Ldloc, closure.Variable);
+                yield break;
+            }
+            yield return Instruction.Create(OpCodes.Ldarg_0);
+            yield return Instruction.Create(byAddress ? OpCodes.Ldflda : OpCodes.Ldfld, closure.Field!);
+        }
 
         /// <summary>
         /// <c>[container] load-value-or-address; ldstr name; call hook&lt;T&gt;</c>. A closure held
@@ -84,7 +212,12 @@ namespace VarSave.Fody
         private static IEnumerable<Instruction> Access(LocalAccess local, bool byAddress, MethodReference hook)
         {
             var skip = Instruction.Create(OpCodes.Nop);
-            if (local.Field == null)
+            if (local.Parameter != null)
+            {
+                yield return Instruction.Create(byAddress && !local.ByReference ? OpCodes.Ldarga : OpCodes.Ldarg, local.Parameter);
+                if (!byAddress && local.ByReference) yield return Instruction.Create(OpCodes.Ldobj, local.ValueType);
+            }
+            else if (local.Field == null)
             {
                 yield return Instruction.Create(byAddress ? OpCodes.Ldloca : OpCodes.Ldloc, local.Variable!);
             }
@@ -119,12 +252,12 @@ namespace VarSave.Fody
         /// <summary>
         /// Inserts code before <paramref name="site"/> so that branches and handlers that
         /// pointed at the call now point at the inserted code: the site instruction object
-        /// becomes the first new instruction and the call moves after the rest.
+        /// becomes the first new instruction and the call moves after the rest. Returns the call.
         /// </summary>
-        private static void InsertBefore(MethodDefinition method, Instruction site, IEnumerable<Instruction> code)
+        private static Instruction InsertBefore(MethodDefinition method, Instruction site, IEnumerable<Instruction> code)
         {
             var list = code.ToList();
-            if (list.Count == 0) return;
+            if (list.Count == 0) return site;
             var call = Instruction.Create(OpCodes.Call, (MethodReference)site.Operand);
             site.OpCode = list[0].OpCode;
             site.Operand = list[0].Operand;
@@ -135,6 +268,7 @@ namespace VarSave.Fody
                 il.InsertAfter(previous, instruction);
                 previous = instruction;
             }
+            return call;
         }
 
         private static void InsertAfter(MethodDefinition method, Instruction site, IEnumerable<Instruction> code)
@@ -146,6 +280,18 @@ namespace VarSave.Fody
                 il.InsertAfter(previous, instruction);
                 previous = instruction;
             }
+        }
+
+        /// <summary>One call site's plan.</summary>
+        private sealed class SitePlan
+        {
+            public List<LocalAccess> Locals { get; } = new List<LocalAccess>();
+            public List<(ClosureAccess Closure, string Name, string Where)> Closures { get; } = new List<(ClosureAccess, string, string)>();
+
+            /// <summary><c>this</c> is a user class instance, saved and refilled in place: argument 0, or <see cref="ThisField"/> of it.</summary>
+            public bool HasClassThis { get; set; }
+
+            public FieldReference? ThisField { get; set; }
         }
     }
 }

@@ -18,6 +18,8 @@ namespace VarSave.Fody
         public CreationIndex(ModuleDefinition module)
         {
             foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+                NoteStateMachine(method);
+            foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
             {
                 var instructions = method.Body.Instructions;
                 for (int i = 0; i < instructions.Count; i++)
@@ -45,6 +47,24 @@ namespace VarSave.Fody
         public MethodDefinition? CreatorOfClosure(TypeDefinition closure) => _closureCreators.TryGetValue(closure, out var m) ? m : null;
 
         public MethodDefinition? CreatorOfDelegate(MethodDefinition target) => _delegateCreators.TryGetValue(target, out var m) ? m : null;
+
+        /// <summary>
+        /// An async or iterator method names its state machine in an attribute. A struct state machine
+        /// (async in Release builds) is never created with newobj or initobj, so this is how its owner is found.
+        /// </summary>
+        private void NoteStateMachine(MethodDefinition method)
+        {
+            foreach (var attribute in method.CustomAttributes.Where(a => StateMachineAttributes.Contains(a.AttributeType.FullName)))
+                if (attribute.ConstructorArguments.Count == 1 && attribute.ConstructorArguments[0].Value is TypeReference type)
+                    Note(_closureCreators, Saveability.SafeResolve(type), method);
+        }
+
+        private static readonly HashSet<string> StateMachineAttributes = new HashSet<string>
+        {
+            "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+            "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
+            "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+        };
 
         private static void Note<TKey>(Dictionary<TKey, MethodDefinition> map, TKey? key, MethodDefinition creator) where TKey : class
         {

@@ -29,7 +29,7 @@ namespace VarSave.Fody
             var plans = new TypePlanner(this, saveability, keys, config).PlanModule();
             ClosureReport.Write(this, plans);
 
-            if (config.CaptureLocals) new CallSiteRewriter(this, runtime, saveability).RewriteModule();
+            if (config.CaptureLocals) new CallSiteRewriter(this, runtime, saveability, keys).RewriteModule();
             var emitter = new StateMethodEmitter(ModuleDefinition, runtime);
             var initializers = new FieldInitializerEmitter(ModuleDefinition, runtime);
             var hooks = new AfterLoadEmitter(this);

@@ -50,6 +50,10 @@ namespace VarSave.Fody
             CaptureLocal = Import(callSite, "Capture");
             RestoreLocal = Import(callSite, "Restore");
             EndRestore = Import(callSite, "EndRestore");
+            Adopt = Import(callSite, "Adopt");
+            Stash = Import(callSite, "Stash");
+            OfferLive = Import(callSite, "OfferLive");
+            RestoreThis = Import(callSite, "RestoreThis");
 
             GetTypeFromHandle = Import(Find("System.Type"), "GetTypeFromHandle");
             GetMethodFromHandle = module.ImportReference(Find("System.Reflection.MethodBase").Methods.Single(m => m.Name == "GetMethodFromHandle" && m.Parameters.Count == 2));
@@ -86,6 +90,10 @@ namespace VarSave.Fody
         public MethodReference CaptureLocal { get; }
         public MethodReference RestoreLocal { get; }
         public MethodReference EndRestore { get; }
+        public MethodReference Adopt { get; }
+        public MethodReference Stash { get; }
+        public MethodReference OfferLive { get; }
+        public MethodReference RestoreThis { get; }
         public MethodReference AddDelegate { get; }
         public MethodReference AddAfterLoad { get; }
         public MethodReference ActionOfObjectConstructor { get; }

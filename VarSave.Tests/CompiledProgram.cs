@@ -29,22 +29,24 @@ namespace VarSave.Tests
         /// <summary>The woven program, runnable with <c>dotnet</c>.</summary>
         public string Path { get; }
 
-        /// <summary>The weaver's warnings, as the build would print them.</summary>
+        /// <summary>The weaver's warnings while weaving it.</summary>
         public IReadOnlyList<string> Warnings { get; }
 
         public static CompiledProgram Build(string directory, string source, string assemblyName = "Program", params CompiledProgram[] libraries) =>
-            Build(directory, source, assemblyName, OutputKind.ConsoleApplication, libraries);
+            Build(directory, source, assemblyName, OutputKind.ConsoleApplication, libraries, OptimizationLevel.Debug, pdb: true);
 
-        /// <summary>A program compiled with the given optimization (Release: struct async state machines, optimised locals).</summary>
-        public static CompiledProgram Build(string directory, string source, OptimizationLevel optimization) =>
-            Build(directory, source, "Program", OutputKind.ConsoleApplication, Array.Empty<CompiledProgram>(), optimization);
+        /// <summary>
+        /// A program built as <c>dotnet build -c Release</c> builds it (<paramref name="release"/>: optimised, struct
+        /// async state machines, fewer named locals) or as Debug; without a PDB, as with <c>DebugType=none</c>.
+        /// </summary>
+        public static CompiledProgram Build(string directory, string source, bool release, bool pdb = true) =>
+            Build(directory, source, "Program", OutputKind.ConsoleApplication, Array.Empty<CompiledProgram>(), release ? OptimizationLevel.Release : OptimizationLevel.Debug, pdb);
 
         /// <summary>A woven class library, to pass to <see cref="Build(string, string, string, CompiledProgram[])"/>.</summary>
         public static CompiledProgram BuildLibrary(string directory, string source, string assemblyName) =>
-            Build(directory, source, assemblyName, OutputKind.DynamicallyLinkedLibrary, Array.Empty<CompiledProgram>());
+            Build(directory, source, assemblyName, OutputKind.DynamicallyLinkedLibrary, Array.Empty<CompiledProgram>(), OptimizationLevel.Debug, pdb: true);
 
-        private static CompiledProgram Build(string directory, string source, string assemblyName, OutputKind kind, CompiledProgram[] libraries,
-            OptimizationLevel optimization = OptimizationLevel.Debug)
+        private static CompiledProgram Build(string directory, string source, string assemblyName, OutputKind kind, CompiledProgram[] libraries, OptimizationLevel optimization, bool pdb)
         {
             Directory.CreateDirectory(directory);
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
@@ -55,9 +57,9 @@ namespace VarSave.Tests
                 new CSharpCompilationOptions(kind, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
             string dll = System.IO.Path.Combine(directory, assemblyName + ".dll");
             using (var pe = File.Create(dll))
-            using (var pdb = File.Create(System.IO.Path.ChangeExtension(dll, ".pdb")))
+            using (var symbols = pdb ? File.Create(System.IO.Path.ChangeExtension(dll, ".pdb")) : null)
             {
-                var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+                var result = compilation.Emit(pe, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
                 if (!result.Success)
                     throw new InvalidOperationException("The test program does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
             }

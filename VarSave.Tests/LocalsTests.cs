@@ -43,7 +43,7 @@ namespace VarSave.Tests
         {
             var saved = (Snapshot)Woven.Call("LocalScenarios", "SaveObjectLocal", "text")!;
             var report = (string)Woven.Call("LocalScenarios", "LoadReportOf", saved)!;
-            Assert.Equal("|held|1", report);
+            Assert.Equal("|held;value|1", report); // value: the parameter of SaveObjectLocal
         }
 
         [Fact]

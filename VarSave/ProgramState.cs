@@ -24,9 +24,11 @@ namespace VarSave
         /// <summary>Restores the program's state from <paramref name="path"/> as <paramref name="options"/> say.</summary>
         public static Snapshot LoadFromFile(string path, LoadOptions options)
         {
+            // Taken first, so a file that cannot be read leaves nothing behind for another load.
+            var caller = CallSite.TakeCaller();
             if (options == null) throw new System.ArgumentNullException(nameof(options));
             var snapshot = Snapshot.ReadFile(path, options.Limits.MaxSnapshotBytes);
-            LoadEverything(snapshot, options);
+            Load(snapshot, options, caller);
             return snapshot;
         }
 
@@ -65,13 +67,26 @@ namespace VarSave
         public static void LoadEverything(Snapshot snapshot) => LoadEverything(snapshot, new LoadOptions());
 
         /// <summary>Restores the program's state from <paramref name="snapshot"/> as <paramref name="options"/> say (for example in place).</summary>
-        public static void LoadEverything(Snapshot snapshot, LoadOptions options)
+        public static void LoadEverything(Snapshot snapshot, LoadOptions options) => Load(snapshot, options, CallSite.TakeCaller());
+
+        /// <summary>
+        /// A load; <paramref name="caller"/> is what a woven call site offered: its <c>this</c> and closures are
+        /// refilled in place with the saved ones (unless the options keep the locals), so every reference to them stays valid.
+        /// </summary>
+        private static void Load(Snapshot snapshot, LoadOptions options, CallerObjects? caller)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             if (options == null) throw new System.ArgumentNullException(nameof(options));
+            System.Collections.Generic.Dictionary<string, object>? live = null;
+            if (options.RestoreLocals && caller != null)
+            {
+                live = new System.Collections.Generic.Dictionary<string, object>(System.StringComparer.Ordinal);
+                foreach (var (name, value) in caller.Live)
+                    if (!options.KeepLocals.Contains(name)) live[name] = value;
+            }
             var report = new LoadReportBuilder();
             var backup = StaticsBackup.Capture(TypeRegistry.TypesWithStatics);
-            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup);
+            var decoded = StateReader.Decode(snapshot.Bytes, report, options, backup, live);
             try
             {
                 // Instance hooks see the whole restored graph before anything the program holds changes.
@@ -92,7 +107,7 @@ namespace VarSave
                 decoded.Reader.Release();
             }
             snapshot.LoadReport = new LoadReport(report);
-            CallSite.Offer(decoded.Locals, report, snapshot);
+            CallSite.Offer(new OfferedLocals(decoded, report, snapshot, options, caller));
         }
     }
 }

@@ -16,6 +16,14 @@ internal class <Module>
 		});
 		moduleRegistration.AddType(typeof(Journal), "AssemblyToProcess.Journal", "Limit", () => Allocation.Uninitialized(typeof(Journal)), null);
 		moduleRegistration.AddType(typeof(GameError), "AssemblyToProcess.GameError", "Code", () => Allocation.Uninitialized(typeof(GameError)), null);
+		moduleRegistration.AddType(typeof(Session), "AssemblyToProcess.Session", "Turn\0Log", () => new Session(null), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(Session));
+			((Session)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(KeepLocalsScenarios), "AssemblyToProcess.KeepLocalsScenarios", "", null, null);
+		moduleRegistration.AddType(typeof(KeepLocalsScenarios.<>c__DisplayClass0_0), "AssemblyToProcess.KeepLocalsScenarios::Keep(System.Boolean)#closure0", "captured", () => new KeepLocalsScenarios.<>c__DisplayClass0_0(null), null);
 		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => new Bell(null), null);
 		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => new Greeter((Allocation)null), null);
 		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => new LoudGreeter(null), null);
@@ -76,8 +84,9 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(Iterators.<Walk>d__1), "AssemblyToProcess.Iterators::Walk(System.Collections.Generic.List`1<System.Int32>)#statemachine", "<>1__state\0<>2__current\0items\0<>s__1\0<item>5__2", () => new Iterators.<Walk>d__1(null), null);
 		moduleRegistration.AddType(typeof(LocalScenarios), "AssemblyToProcess.LocalScenarios", "", null, null);
 		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass1_0), "AssemblyToProcess.LocalScenarios::CapturedLocals()#closure0", "total\0counter", () => new LocalScenarios.<>c__DisplayClass1_0(null), null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass3_0), "AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0", "captured", () => new LocalScenarios.<>c__DisplayClass3_0(null), null);
-		moduleRegistration.AddType(typeof(LocalScenarios.<AsyncLocals>d__3), "AssemblyToProcess.LocalScenarios::AsyncLocals()#statemachine", "<>1__state\0<>t__builder\0<>8__1\0<x>5__2\0<name>5__3\0<read>5__4\0<snapshot>5__5\0<>u__1", () => new LocalScenarios.<AsyncLocals>d__3(null), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass2_0), "AssemblyToProcess.LocalScenarios::SharedClosure()#closure0", "x", () => new LocalScenarios.<>c__DisplayClass2_0(null), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<>c__DisplayClass4_0), "AssemblyToProcess.LocalScenarios::AsyncLocals()#closure0", "captured", () => new LocalScenarios.<>c__DisplayClass4_0(null), null);
+		moduleRegistration.AddType(typeof(LocalScenarios.<AsyncLocals>d__4), "AssemblyToProcess.LocalScenarios::AsyncLocals()#statemachine", "<>1__state\0<>t__builder\0<>8__1\0<x>5__2\0<name>5__3\0<read>5__4\0<snapshot>5__5\0<>u__1", () => new LocalScenarios.<AsyncLocals>d__4(null), null);
 		moduleRegistration.AddType(typeof(Character), "AssemblyToProcess.Game.Character", "<Name>k__BackingField\0Health\0Target\0<Inventory>k__BackingField", () => new Character((Allocation)null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(Character));
@@ -121,13 +130,15 @@ internal class <Module>
 			state.Read(0, ref World.Secrets.Count);
 		});
 		moduleRegistration.AddType(typeof(Node), "AssemblyToProcess.Game.Node", "Value\0Next", () => new Node(null), null);
+		KeepLocalsScenarios.<>c__DisplayClass0_0.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<>c__DisplayClass10_0.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		<VarSave>ExternalDelegates.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
-		LocalScenarios.<>c__DisplayClass3_0.<VarSave>RegisterDelegates(moduleRegistration);
+		LocalScenarios.<>c__DisplayClass2_0.<VarSave>RegisterDelegates(moduleRegistration);
+		LocalScenarios.<>c__DisplayClass4_0.<VarSave>RegisterDelegates(moduleRegistration);
 		moduleRegistration.Complete();
 	}
 }

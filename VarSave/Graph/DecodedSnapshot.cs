@@ -15,6 +15,9 @@ namespace VarSave.Graph
         public List<StaticRoot> Statics { get; } = new List<StaticRoot>();
 
         public Dictionary<string, object?> Locals { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        /// <summary>The type-table entry of each saved closure among the locals, to tell whether it captured the same variables.</summary>
+        public Dictionary<string, LoadedType> ClosureTypes { get; } = new Dictionary<string, LoadedType>(StringComparer.Ordinal);
     }
 
     /// <summary>One type's saved statics, decoded and mapped to the loading type's static fields.</summary>

@@ -8,6 +8,9 @@ namespace VarSave.Graph
     /// each static's current object, if its type matches the saved one, stands in for it; then
     /// the objects a reused woven object holds in its fields, breadth-first. Each live object
     /// stands in for at most one saved object, so shared references stay shared.
+    /// The calling method's <c>this</c> and closures, when a woven load call site offers them, are paired
+    /// first with the saved locals of the same names, whether the load is in place or not: the caller and the
+    /// lambdas it holds keep their references, and the restored lambdas share the same objects.
     /// </summary>
     internal sealed class InPlaceMatcher
     {
@@ -17,14 +20,30 @@ namespace VarSave.Graph
 
         private InPlaceMatcher(StateReader reader) => _reader = reader;
 
-        public static void Match(StateReader reader, int rootsAt, StaticsBackup live)
+        /// <summary>Pairs the caller's objects (if any) with the saved locals of their names, and, when <paramref name="live"/> is given, the statics' objects and what they hold.</summary>
+        public static void Match(StateReader reader, int rootsAt, StaticsBackup? live, Dictionary<string, object>? caller)
         {
             var matcher = new InPlaceMatcher(reader);
+            if (caller != null) matcher.MatchLocals(rootsAt, caller);
+            if (live == null) return;
             matcher.MatchStatics(rootsAt, live);
             matcher.MatchFields();
         }
 
-        private void MatchStatics(int rootsAt, StaticsBackup live)
+        private void MatchLocals(int rootsAt, Dictionary<string, object> caller)
+        {
+            MatchStatics(rootsAt, live: null);
+            int locals = _reader.Input.ReadCount("local");
+            for (int i = 0; i < locals; i++)
+            {
+                caller.TryGetValue(_reader.Input.ReadString(), out var live);
+                int id = _reader.ReadReferenceOrSkip();
+                if (id >= 0 && live != null) TryReuse(id, live);
+            }
+        }
+
+        /// <summary>Reads the statics section; with <paramref name="live"/>, pairs each saved static's object with the static's current one.</summary>
+        private void MatchStatics(int rootsAt, StaticsBackup? live)
         {
             _reader.LeaveRecords(rootsAt);
             int holders = _reader.Input.ReadCount("static type");
@@ -32,8 +51,8 @@ namespace VarSave.Graph
             {
                 var holder = _reader.ReadTypeEntry("static holder type");
                 var names = _reader.ReadNames("static field");
-                var woven = holder.Registration;
-                var current = woven == null ? null : live.ValuesOf(woven);
+                var woven = live == null ? null : holder.Registration;
+                var current = woven == null ? null : live!.ValuesOf(woven);
                 var toCurrent = woven == null ? null : LoadedType.Invert(LoadedType.MapNames(woven.Key, woven.Statics, names, null, new List<string>()), names.Length);
                 for (int saved = 0; saved < names.Length; saved++)
                 {

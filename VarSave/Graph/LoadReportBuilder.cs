@@ -10,5 +10,8 @@ namespace VarSave.Graph
         public List<string> SkippedStatics { get; } = new List<string>();
         public List<string> SkippedLocals { get; } = new List<string>();
         public List<string> RestoredLocals { get; } = new List<string>();
+        public List<string> KeptLocals { get; } = new List<string>();
+        public List<string> SharedClosures { get; } = new List<string>();
+        public List<string> UnsharedClosures { get; } = new List<string>();
     }
 }

@@ -62,11 +62,11 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             try
             {
-                return DecodeChecked(data, report, options, live);
+                return DecodeChecked(data, report, options, live, callerObjects);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidCastException || e is FormatException
                                       || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException)
@@ -76,7 +76,7 @@ namespace VarSave.Runtime
             }
         }
 
-        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live)
+        private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
             if (data.Length > options.Limits.MaxSnapshotBytes)
                 throw new SnapshotFormatException($"The snapshot is {data.Length} bytes, over LoadLimits.MaxSnapshotBytes ({options.Limits.MaxSnapshotBytes}).");
@@ -89,9 +89,10 @@ namespace VarSave.Runtime
                 reader.ReadStringTable();
                 reader.ReadRecordIndex();
                 int rootsAt = input.Position;
-                if (options.InPlace)
+                if (options.InPlace || callerObjects != null)
                 {
-                    InPlaceMatcher.Match(reader, rootsAt, live);
+                    // The calling method's this and closures are refilled with the saved ones, so every reference to them stays valid.
+                    InPlaceMatcher.Match(reader, rootsAt, options.InPlace ? live : null, callerObjects);
                     reader.LeaveRecords(rootsAt);
                 }
                 reader.CreateObjects();
@@ -276,6 +277,13 @@ namespace VarSave.Runtime
             for (int i = 0; i < localCount; i++)
             {
                 string name = _in.ReadString();
+                if (name.StartsWith(OfferedLocals.ClosurePrefix, StringComparison.Ordinal))
+                {
+                    int at = _in.Position;
+                    int id = ReadReferenceOrSkip();
+                    if (id >= 0) decoded.ClosureTypes[name] = _types[_recordType[id]];
+                    _in.Position = at;
+                }
                 decoded.Locals[name] = ReadValue();
             }
             return decoded;
