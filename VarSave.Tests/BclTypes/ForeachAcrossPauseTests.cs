@@ -25,6 +25,9 @@ public static class World
 
 public static class Program
 {
+    // Locals and parameters are restored by a load; the process's own mode is not state.
+    [VarSave.Transient] static string Mode = """";
+
     static IEnumerator<string> WalkList(List<int> items) { foreach (var i in items) yield return ""L"" + i; }
     static IEnumerator<string> WalkSequence(IEnumerable<int> items) { foreach (var i in items) yield return ""A"" + i; }
     static IEnumerator<string> WalkArray(int[] items) { foreach (var i in items) yield return ""T"" + i; }
@@ -48,8 +51,9 @@ public static class Program
 
     public static async Task Main(string[] args)
     {
-        string mode = args[0], file = args[1];
-        if (mode == ""save"")
+        Mode = args[0];
+        string file = args[1];
+        if (Mode == ""save"")
         {
             World.List = new List<int> { 1, 2, 3, 4 };
             World.ListWalk = WalkList(World.List);
@@ -69,7 +73,7 @@ public static class Program
         }
         else LoadFromFile(file);
         Console.WriteLine(string.Join(""|"", Rest(World.ListWalk!), Rest(World.ArrayWalk!), Rest(World.TypedArrayWalk!), Rest(World.DictionaryWalk!), Rest(World.KeysWalk!), Rest(World.SetWalk!)));
-        if (args[0] == ""load"") // mode is a local: the load gave it its saved value
+        if (Mode == ""load"")
         {
             // The loaded enumerator still checks its list's version.
             var again = WalkList(World.List);
@@ -78,56 +82,56 @@ public static class Program
             try { again.MoveNext(); Console.WriteLine(""no version check""); }
             catch (InvalidOperationException) { Console.WriteLine(""version checked""); }
         }
-        Console.WriteLine(await AcrossAwaitList(args[0], args[1] + "".list""));
-        Console.WriteLine(await AcrossAwaitArray(args[0], args[1] + "".array""));
-        Console.WriteLine(await AcrossAwaitDictionary(args[0], args[1] + "".dictionary""));
-        Console.WriteLine(await AcrossAwaitSet(args[0], args[1] + "".set""));
+        Console.WriteLine(await AcrossAwaitList(file + "".list""));
+        Console.WriteLine(await AcrossAwaitArray(file + "".array""));
+        Console.WriteLine(await AcrossAwaitDictionary(file + "".dictionary""));
+        Console.WriteLine(await AcrossAwaitSet(file + "".set""));
     }
 
     // Each saves at the second element after an await, then runs on; a loading process loads at the first and must go on as it did.
-    static async Task<string> AcrossAwaitList(string mode, string file)
+    static async Task<string> AcrossAwaitList(string file)
     {
         var items = new List<int> { 1, 2, 3, 4 };
         var log = new List<string>();
         foreach (var i in items)
         {
             await Task.Yield();
-            if (log.Count == 0 && mode == ""load"") LoadFromFile(file);
-            if (log.Count == 1 && mode == ""save"") SaveToFile(file);
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 1 && Mode == ""save"") SaveToFile(file);
             log.Add(""L"" + i);
         }
         return string.Join("","", log);
     }
 
-    static async Task<string> AcrossAwaitArray(string mode, string file)
+    static async Task<string> AcrossAwaitArray(string file)
     {
         var items = new[] { 5, 6, 7 };
         var log = new List<string>();
         foreach (var i in items)
         {
             await Task.Yield();
-            if (log.Count == 0 && mode == ""load"") LoadFromFile(file);
-            if (log.Count == 1 && mode == ""save"") SaveToFile(file);
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 1 && Mode == ""save"") SaveToFile(file);
             log.Add(""A"" + i);
         }
         return string.Join("","", log);
     }
 
-    static async Task<string> AcrossAwaitDictionary(string mode, string file)
+    static async Task<string> AcrossAwaitDictionary(string file)
     {
         var map = Map();
         var log = new List<string>();
         foreach (var (k, v) in map)
         {
             await Task.Yield();
-            if (log.Count == 0 && mode == ""load"") LoadFromFile(file);
-            if (log.Count == 1 && mode == ""save"") SaveToFile(file);
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 1 && Mode == ""save"") SaveToFile(file);
             log.Add(k + v);
         }
         return string.Join("","", log);
     }
 
-    static async Task<string> AcrossAwaitSet(string mode, string file)
+    static async Task<string> AcrossAwaitSet(string file)
     {
         var set = new HashSet<int> { 11, 12, 13, 14 };
         set.Remove(12);
@@ -135,8 +139,8 @@ public static class Program
         foreach (var i in set)
         {
             await Task.Yield();
-            if (log.Count == 0 && mode == ""load"") LoadFromFile(file);
-            if (log.Count == 1 && mode == ""save"") SaveToFile(file);
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 1 && Mode == ""save"") SaveToFile(file);
             log.Add(""S"" + i);
         }
         return string.Join("","", log);
