@@ -25,6 +25,7 @@ namespace VarSave.Tests.Fuzzing
                 ("statics-only", Woven.Save(null).ToArray()),
                 ("bcl-values", Woven.Save(BclValues()).ToArray()),
                 ("bcl-derived", Woven.Save(BclDerived()).ToArray()),
+                ("surrogates", Woven.Save(Surrogated()).ToArray()),
             };
             return seeds;
         }
@@ -168,6 +169,21 @@ namespace VarSave.Tests.Fuzzing
         {
             enumerator.MoveNext();
             return enumerator;
+        }
+
+        private static readonly Lazy<bool> SurrogatesRegistered = new Lazy<bool>(() =>
+        {
+            Surrogates.Register<System.Drawing.Point, (int X, int Y)>(p => (p.X, p.Y), t => new System.Drawing.Point(t.X, t.Y));
+            Surrogates.Register<System.Net.IPAddress, string>(a => a.ToString(), s => System.Net.IPAddress.Parse(s));
+            return true;
+        });
+
+        /// <summary>Library types saved through surrogates the program registered (a struct and a shared class).</summary>
+        private static object Surrogated()
+        {
+            _ = SurrogatesRegistered.Value;
+            var host = System.Net.IPAddress.Parse("10.0.0.1");
+            return new object[] { new System.Drawing.Point(3, -4), host, host, new List<System.Drawing.Point> { new System.Drawing.Point(1, 2) } };
         }
 
         private static object BclDerived()

@@ -51,9 +51,13 @@ namespace VarSave.Codecs
 
         public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
 
+        /// <summary>Drops a cached choice (a surrogate was registered for the type).</summary>
+        public static void Forget(Type type) => Cache.TryRemove(type, out _);
+
         private static ObjectCodec? Choose(Type type)
         {
             if (type.IsValueType) return null;
+            if (Surrogates.SurrogateRegistry.Find(type) is Surrogates.Surrogate surrogate) return new Surrogates.SurrogateObjectCodec(surrogate);
             if (type == typeof(object)) return PlainObjectCodec.Instance;
             if (type == typeof(StringBuilder)) return StringBuilderCodec.Instance;
             if (typeof(Delegate).IsAssignableFrom(type)) return DelegateCodec.Instance;

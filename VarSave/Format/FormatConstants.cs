@@ -42,6 +42,8 @@ namespace VarSave.Format
         Array = 4,
         /// <summary>A delegate target: its stable method key, then the delegate type's id.</summary>
         Method = 5,
+        /// <summary>A type the program saves through a registered surrogate (<see cref="Surrogates"/>): its key.</summary>
+        Surrogate = 6,
     }
 
     /// <summary>The first byte of every value. Values of reference types are written once, as objects, and referred to by <see cref="Ref"/>.</summary>

@@ -77,6 +77,14 @@ namespace VarSave.Graph
                         ? LoadedType.Missing(key, $"it holds a delegate to {key}, which no woven module of the loading program makes into a {delegateType.Name}: the method that created it changed or was removed")
                         : LoadedType.ForDelegate(target);
                 }
+                case TypeKind.Surrogate:
+                {
+                    string key = reader.ReadString();
+                    var surrogate = Codecs.Surrogates.SurrogateRegistry.FindByKey(key);
+                    return surrogate == null
+                        ? LoadedType.Missing(key, $"it holds a {key} saved through a surrogate, but the loading program registered none for {key}: call VarSave.Surrogates.Register before loading")
+                        : LoadedType.Found(key, surrogate.Type);
+                }
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }

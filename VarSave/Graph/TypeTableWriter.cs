@@ -63,6 +63,9 @@ namespace VarSave.Graph
                 return Add(type, w => { w.WriteByte((byte)TypeKind.Array); w.WriteCount(element.Value); w.WriteCount(rank); });
             }
 
+            if (Codecs.Surrogates.SurrogateRegistry.Find(type) is Codecs.Surrogates.Surrogate surrogate)
+                return Add(type, w => { w.WriteByte((byte)TypeKind.Surrogate); w.WriteString(surrogate.Key); });
+
             var woven = TypeRegistry.FindByType(type);
             if (woven != null)
             {

@@ -134,7 +134,7 @@ namespace VarSave.Runtime
                 }
                 else if (Codecs.Values.ValueCodecs.For(type) is Codecs.Values.ValueCodec codec)
                 {
-                    var parts = codec.Decompose(value);
+                    var parts = codec.Decompose(value, this);
                     o.WriteCount(parts.Length);
                     for (int i = 0; i < parts.Length; i++) WriteElement(i, parts[i]);
                 }

@@ -11,22 +11,26 @@ namespace VarSave.Codecs.Values
     /// </summary>
     internal sealed class ValueCodec
     {
-        private readonly Func<object, object?[]> _decompose;
+        private readonly Func<object, StateWriter, object?[]> _decompose;
         private readonly Func<ValueParts, object> _compose;
 
-        private ValueCodec(Func<object, object?[]> decompose, Func<ValueParts, object> compose)
+        private ValueCodec(Func<object, StateWriter, object?[]> decompose, Func<ValueParts, object> compose)
         {
             _decompose = decompose;
             _compose = compose;
         }
 
         public static ValueCodec Of<T>(Func<T, object?[]> decompose, Func<ValueParts, T> compose) where T : struct =>
-            new ValueCodec(value => decompose((T)value), parts => compose(parts));
+            new ValueCodec((value, _) => decompose((T)value), parts => compose(parts));
 
         /// <summary>A codec over boxed values, for types known only at run time (a generic struct's instantiations).</summary>
-        public static ValueCodec OfBoxed(Func<object, object?[]> decompose, Func<ValueParts, object> compose) => new ValueCodec(decompose, compose);
+        public static ValueCodec OfBoxed(Func<object, object?[]> decompose, Func<ValueParts, object> compose) =>
+            new ValueCodec((value, _) => decompose(value), compose);
 
-        public object?[] Decompose(object value) => _decompose(value);
+        /// <summary>As <see cref="OfBoxed(Func{object, object[]}, Func{ValueParts, object})"/>, for parts made by the program's code, whose failures name the value's path.</summary>
+        public static ValueCodec OfBoxed(Func<object, StateWriter, object?[]> decompose, Func<ValueParts, object> compose) => new ValueCodec(decompose, compose);
+
+        public object?[] Decompose(object value, StateWriter writer) => _decompose(value, writer);
 
         public object Compose(StateReader reader, object?[] parts, string typeName)
         {

@@ -9,7 +9,7 @@ namespace VarSave.Codecs.Values
         private static readonly Dictionary<Type, ValueCodec> Builtin = Create();
 
         public static ValueCodec? For(Type type) =>
-            Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type);
+            Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type) ?? Surrogates.SurrogateRegistry.ValueCodecFor(type);
 
         private static Dictionary<Type, ValueCodec> Create()
         {
