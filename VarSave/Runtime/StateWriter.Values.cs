@@ -116,7 +116,7 @@ namespace VarSave.Runtime
             }
 
             int typeId = _types.TryGetId(type)
-                ?? throw Unsaveable(type, "this struct is neither woven nor one of the supported BCL types. Mark the field [Transient] or weave its assembly.");
+                ?? throw Unsaveable(type, Advice(type));
             if (_structDepth + 1 > FormatConstants.MaxStructDepth)
                 throw Unsaveable(type, $"structs nest deeper than {FormatConstants.MaxStructDepth} levels.");
             o.WriteByte((byte)ValueTag.Struct);

@@ -339,11 +339,15 @@ namespace VarSave.Runtime
         private ObjectKind AddKind(Type type)
         {
             var codec = CodecCatalog.For(type)
-                ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
+                ?? throw Unsaveable(type, Advice(type));
             int typeId = _types.TryGetId(type)
                 ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
             return _kinds.Add(type, new ObjectKind(codec, typeId, typeof(IMarked).IsAssignableFrom(type)));
         }
+
+        /// <summary>Why <paramref name="type"/> cannot be saved, with advice for where the value sits (a local, a field, an element).</summary>
+        private string Advice(Type type) =>
+            UnsaveableAdvice.For(type, isLocal: _currentObject < 0 && _rootLabel == "local ", _slotName, isElement: _slotIndex >= 0);
 
         /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
         private string CurrentPath()

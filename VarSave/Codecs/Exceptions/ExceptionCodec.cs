@@ -41,13 +41,7 @@ namespace VarSave.Codecs.Exceptions
 
         /// <summary>BCL exceptions are the BCL's own (System.*) exception classes; their fields are then known.</summary>
         public static bool IsBclException(Type type) =>
-            typeof(Exception).IsAssignableFrom(type) && IsFrameworkAssembly(type.Assembly);
-
-        private static bool IsFrameworkAssembly(Assembly assembly)
-        {
-            string name = assembly.GetName().Name ?? "";
-            return name == "System.Private.CoreLib" || name == "mscorlib" || name == "netstandard" || name.StartsWith("System.", StringComparison.Ordinal);
-        }
+            typeof(Exception).IsAssignableFrom(type) && UnsaveableAdvice.IsFramework(type.Assembly);
 
         // Filled late: Data keys compare with Equals, so they must be complete.
         public override bool FillsLate => true;
