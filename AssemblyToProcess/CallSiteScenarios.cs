@@ -51,3 +51,24 @@ namespace AssemblyToProcess
         }
     }
 }
+
+namespace AssemblyToProcess
+{
+    /// <summary>A closure in a generic method (<c>&lt;&gt;c__DisplayClass0_0&lt;T&gt;</c>) at a call site: captured by name and shared.</summary>
+    public static class GenericCallSites
+    {
+        public static string SharedOfStrings() => Shared("first", "second");
+
+        private static string Shared<T>(T first, T second)
+        {
+            T held = first;
+            System.Func<T> read = () => held;
+            var snapshot = ProgramState.SaveEverything();
+            held = second;
+            ProgramState.LoadEverything(snapshot);
+            var afterLoad = read();
+            held = second;
+            return $"{afterLoad},{read()}," + string.Join(";", snapshot.LoadReport.RestoredLocals);
+        }
+    }
+}

@@ -88,5 +88,72 @@ namespace AssemblyToProcess
         public static Action<string> Make() => Console.WriteLine;
 
         public static Action<string> AdderOf(List<string> items) => items.Add;
+
+        public static Func<int> Seven() => () => 7;
+
+        /// <summary>A delegate whose target is another delegate (issue 11): loading must create the inner one first.</summary>
+        public static Func<int> Forwarding(Func<int> inner) => inner.Invoke;
+    }
+}
+
+namespace AssemblyToProcess
+{
+    /// <summary>Generic code, struct methods and extension-method groups made into delegates (issue 11).</summary>
+    public static class GenericDelegates
+    {
+        public static Func<int, int>? IdentityOfInt;
+        public static Func<string>? Labelled;
+        public static Func<int>? Roll;
+        public static Func<int>? TwiceOfItem;
+        public static Func<int, System.Threading.Tasks.Task<int>>? Doubler;
+
+        public static void Build()
+        {
+            Doubler = async x => { await System.Threading.Tasks.Task.Yield(); return x * 2; };
+            IdentityOfInt = Identity<int>;
+            Labelled = Label("x");
+            var die = new Die { Face = 3 };
+            Roll = die.Next;
+            TwiceOfItem = new Counted { Value = 21 }.Twice;
+            Memo<int>.Seen.Add(1);
+            Memo<string>.Seen.Add("one");
+        }
+
+        public static void Clear()
+        {
+            IdentityOfInt = null; Labelled = null; Roll = null; TwiceOfItem = null; Doubler = null;
+            Memo<int>.Seen = new List<int>();
+            Memo<string>.Seen = new List<string>();
+        }
+
+        public static string Describe() =>
+            $"identity={IdentityOfInt!(5)} labelled={Labelled!()} roll={Roll!()} twice={TwiceOfItem!()} doubled={Doubler!(21).Result} memo={string.Join(",", Memo<int>.Seen)}/{string.Join(",", Memo<string>.Seen)}";
+
+        private static T Identity<T>(T value) => value;
+
+        private static Func<string> Label<T>(T label) => () => label + "!";
+    }
+
+    public struct Die
+    {
+        public int Face;
+
+        public int Next() => ++Face;
+    }
+
+    public class Counted
+    {
+        public int Value;
+    }
+
+    public static class CountedExtensions
+    {
+        public static int Twice(this Counted counted) => counted.Value * 2;
+    }
+
+    /// <summary>A generic type's statics: one set per closed instantiation.</summary>
+    public static class Memo<T>
+    {
+        public static List<T> Seen = new List<T>();
     }
 }

@@ -65,7 +65,7 @@ namespace VarSave.Fody
             var savers = methods.Where(m => m.HasBody && m.Body.Instructions.Any(i => IsProgramStateCall(i) && IsSave(i))).ToList();
             if (savers.Count == 0) return;
             _weaver.WriteWarning(
-                $"VarSave: {_weaver.ModuleDefinition.Name} has no PDB, so the locals of {UserSource.MethodName(savers[0])}"
+                $"VarSave: {_weaver.ModuleDefinition.Assembly?.Name.Name ?? _weaver.ModuleDefinition.Name} has no PDB, so the locals of {UserSource.MethodName(savers[0])}"
                 + (savers.Count > 1 ? $" and {savers.Count - 1} other method(s)" : "")
                 + " that call SaveToFile/SaveEverything have no names and are not saved or restored (parameters, this, and variables captured by lambdas or kept across await/yield still are). "
                 + "Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType> (the PDB is read at build time only).");

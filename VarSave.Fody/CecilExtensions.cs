@@ -40,6 +40,19 @@ namespace VarSave.Fody
             return instance;
         }
 
+        /// <summary>The type's static constructor, added (empty) if it has none.</summary>
+        public static MethodDefinition StaticConstructor(this TypeDefinition type)
+        {
+            var existing = type.Methods.FirstOrDefault(m => m.IsConstructor && m.IsStatic);
+            if (existing != null) return existing;
+            var constructor = new MethodDefinition(".cctor",
+                MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+                type.Module.TypeSystem.Void);
+            constructor.Body.GetILProcessor().Emit(OpCodes.Ret);
+            type.Methods.Add(constructor);
+            return constructor;
+        }
+
         public static bool HasAttribute(this ICustomAttributeProvider provider, string fullName) =>
             provider.HasCustomAttributes && provider.CustomAttributes.Any(a => a.AttributeType.FullName == fullName);
 

@@ -35,7 +35,7 @@ namespace VarSave.Fody
                         if (definition?.Module == module) Note(_delegateCreators, definition, method);
                         if (definition != null && i + 1 < instructions.Count && instructions[i + 1].OpCode == OpCodes.Newobj
                             && instructions[i + 1].Operand is MethodReference delegateConstructor)
-                            Sites.Add(new DelegateSite(target, definition, delegateConstructor, instruction.OpCode == OpCodes.Ldvirtftn));
+                            Sites.Add(new DelegateSite(target, definition, delegateConstructor, instruction.OpCode == OpCodes.Ldvirtftn, method, instruction));
                     }
                 }
             }
@@ -76,17 +76,40 @@ namespace VarSave.Fody
     /// <summary>A place where the module makes a delegate of a method.</summary>
     internal sealed class DelegateSite
     {
-        public DelegateSite(MethodReference target, MethodDefinition definition, MethodReference delegateConstructor, bool isVirtual)
+        public DelegateSite(MethodReference target, MethodDefinition definition, MethodReference delegateConstructor, bool isVirtual, MethodDefinition creator, Instruction instruction)
         {
             Target = target;
             Definition = definition;
             DelegateConstructor = delegateConstructor;
             IsVirtual = isVirtual;
+            Creator = creator;
+            Instruction = instruction;
         }
 
         public MethodReference Target { get; }
         public MethodDefinition Definition { get; }
         public MethodReference DelegateConstructor { get; }
         public bool IsVirtual { get; }
+
+        /// <summary>The method whose body makes the delegate, and its ldftn: where messages point the user.</summary>
+        public MethodDefinition Creator { get; }
+        public Instruction Instruction { get; }
+
+        /// <summary>The file and line of the code that makes the delegate, as <c>path(line,column): </c>, or "" without a PDB.</summary>
+        public string Location()
+        {
+            SequencePoint? last = null;
+            foreach (var instruction in Creator.Body.Instructions)
+            {
+                var point = Creator.DebugInformation.GetSequencePoint(instruction);
+                if (point != null && !point.IsHidden) last = point;
+                if (instruction == Instruction) break;
+            }
+            return last.Describe();
+        }
+
+        /// <summary>The delegate type, or its generic definition when the site's is an instantiation.</summary>
+        public TypeReference DelegateDefinition =>
+            DelegateConstructor.DeclaringType is GenericInstanceType generic ? generic.ElementType : DelegateConstructor.DeclaringType;
     }
 }

@@ -31,10 +31,14 @@ namespace VarSave.Fody
             return site;
         }
 
-        /// <summary>Parameters by name (<c>out</c> and <c>in</c> ones are not the method's to save or assign), and <c>this</c>.</summary>
+        /// <summary>
+        /// Parameters by name (<c>out</c> and <c>in</c> ones are not the method's to save or assign; the entry
+        /// point's are the new process's command line), and <c>this</c>.
+        /// </summary>
         private static void AddParameters(MethodDefinition method, SiteVariables site)
         {
-            foreach (var parameter in method.Parameters.Where(p => IsUserName(p.Name) && !p.IsOut && !p.IsIn))
+            var parameters = method == method.Module.EntryPoint ? Enumerable.Empty<ParameterDefinition>() : method.Parameters;
+            foreach (var parameter in parameters.Where(p => IsUserName(p.Name) && !p.IsOut && !p.IsIn))
             {
                 bool byReference = parameter.ParameterType is ByReferenceType;
                 var valueType = byReference ? ((ByReferenceType)parameter.ParameterType).ElementType : parameter.ParameterType;

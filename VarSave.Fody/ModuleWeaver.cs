@@ -10,8 +10,8 @@ namespace VarSave.Fody
     /// (<see cref="CreationIndex"/>), plan the types with their stable keys (<see cref="TypePlanner"/>,
     /// <see cref="TypeKeys"/>), rewrite ProgramState call sites (<see cref="CallSiteRewriter"/>), emit
     /// each type's state methods, initializer factory and hooks (<see cref="StateMethodEmitter"/>,
-    /// <see cref="FieldInitializerEmitter"/>, <see cref="AfterLoadEmitter"/>), the delegate factories
-    /// (<see cref="DelegateFactoryEmitter"/>), and the module initializer that registers it all
+    /// <see cref="FieldInitializerEmitter"/>, <see cref="AfterLoadEmitter"/>, <see cref="GenericStaticsEmitter"/>),
+    /// the delegate factories and registrations (<see cref="DelegateFactoryEmitter"/>, <see cref="GenericDelegateEmitter"/>), and the module initializer that registers it all
     /// (<see cref="RegistrationEmitter"/>).
     /// </summary>
     public sealed class ModuleWeaver : BaseModuleWeaver
@@ -33,11 +33,13 @@ namespace VarSave.Fody
             var emitter = new StateMethodEmitter(ModuleDefinition, runtime);
             var initializers = new FieldInitializerEmitter(ModuleDefinition, runtime);
             var hooks = new AfterLoadEmitter(this);
+            var genericStatics = new GenericStaticsEmitter(ModuleDefinition, runtime);
             foreach (var plan in plans)
             {
                 emitter.Emit(plan);
                 initializers.Emit(plan);
                 hooks.Emit(plan);
+                genericStatics.Emit(plan);
             }
             var delegateRegistrations = new DelegateFactoryEmitter(this, runtime, keys).Emit(index.Sites);
             new RegistrationEmitter(ModuleDefinition, runtime).Emit(plans, delegateRegistrations);

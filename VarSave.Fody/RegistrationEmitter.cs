@@ -77,6 +77,12 @@ namespace VarSave.Fody
             if (plan.Statics.Count == 0) yield break;
             yield return Instruction.Create(OpCodes.Ldloc, registration);
             yield return Instruction.Create(OpCodes.Ldstr, string.Join("\0", plan.Statics.Select(PreviousNames.WithAliases)));
+            if (plan.Type.HasGenericParameters)
+            {
+                // Each closed instantiation registers its capture and restore from its static constructor (GenericStaticsEmitter).
+                yield return Instruction.Create(OpCodes.Callvirt, _runtime.AddGenericStatics);
+                yield break;
+            }
             foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.CaptureStaticsName, _runtime.ActionOfWriterConstructor))
                 yield return instruction;
             foreach (var instruction in NewDelegate(plan.Type, StateMethodEmitter.RestoreStaticsName, _runtime.ActionOfReaderConstructor))
@@ -100,7 +106,7 @@ namespace VarSave.Fody
         /// checks access to nested private types even for ldtoken and ldftn. Such types become
         /// nested-internal: visible to their own assembly only, as before to every other one.
         /// </summary>
-        private static void WidenNestedVisibility(TypeDefinition type)
+        public static void WidenNestedVisibility(TypeDefinition type)
         {
             for (var current = type; current.IsNested; current = current.DeclaringType)
             {
@@ -109,17 +115,6 @@ namespace VarSave.Fody
             }
         }
 
-        private MethodDefinition ModuleInitializer()
-        {
-            var moduleType = _module.Types.First(t => t.Name == "<Module>");
-            var existing = moduleType.Methods.FirstOrDefault(m => m.IsConstructor && m.IsStatic);
-            if (existing != null) return existing;
-            var initializer = new MethodDefinition(".cctor",
-                MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
-                _module.TypeSystem.Void);
-            initializer.Body.GetILProcessor().Emit(OpCodes.Ret);
-            moduleType.Methods.Add(initializer);
-            return initializer;
-        }
+        private MethodDefinition ModuleInitializer() => _module.Types.First(t => t.Name == "<Module>").StaticConstructor();
     }
 }

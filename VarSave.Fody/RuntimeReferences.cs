@@ -37,6 +37,10 @@ namespace VarSave.Fody
             AddType = Import(registration, "AddType");
             AddStatics = Import(registration, "AddStatics");
             AddDelegate = Import(registration, "AddDelegate");
+            AddGenericDelegate = Import(registration, "AddGenericDelegate");
+            AddRefusedDelegate = Import(registration, "AddRefusedDelegate");
+            AddGenericStatics = Import(registration, "AddGenericStatics");
+            RegisterGenericStatics = Import(Find("VarSave.Runtime.GenericStatics"), "Register");
             AddAfterLoad = Import(registration, "AddAfterLoad");
             Complete = Import(registration, "Complete");
 
@@ -95,6 +99,10 @@ namespace VarSave.Fody
         public MethodReference OfferLive { get; }
         public MethodReference RestoreThis { get; }
         public MethodReference AddDelegate { get; }
+        public MethodReference AddGenericDelegate { get; }
+        public MethodReference AddRefusedDelegate { get; }
+        public MethodReference AddGenericStatics { get; }
+        public MethodReference RegisterGenericStatics { get; }
         public MethodReference AddAfterLoad { get; }
         public MethodReference ActionOfObjectConstructor { get; }
         public MethodReference ActionConstructor { get; }

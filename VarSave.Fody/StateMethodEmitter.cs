@@ -191,10 +191,10 @@ namespace VarSave.Fody
             var restoreIl = restore.Body.GetILProcessor();
             for (int i = 0; i < plan.Statics.Count; i++)
             {
-                var field = plan.Statics[i];
                 // The JIT folds static readonly values into code compiled after the type is
                 // initialised; a restored value would be invisible there. Restored statics lose initonly.
-                field.IsInitOnly = false;
+                plan.Statics[i].IsInitOnly = false;
+                var field = plan.Statics[i].SelfReference();
                 captureIl.Emit(OpCodes.Ldarg_0);
                 captureIl.Emit(OpCodes.Ldsfld, field);
                 captureIl.Emit(OpCodes.Callvirt, _runtime.Write.MakeGeneric(field.FieldType));

@@ -51,7 +51,7 @@ namespace VarSave.Fody
         /// <summary>Runs the type's static [AfterLoad] hooks.</summary>
         public MethodDefinition? StaticHooks { get; set; }
 
-        /// <summary>Saved static fields (none for generic types: their statics exist per instantiation).</summary>
+        /// <summary>Saved static fields (for a generic type, those of each closed instantiation the program initialises).</summary>
         public List<FieldDefinition> Statics { get; } = new List<FieldDefinition>();
     }
 }

@@ -51,7 +51,7 @@ namespace VarSave.Fody
                 plan.HasBareConstructor = CanConstructBare(type);
                 PlanInstanceFields(plan);
             }
-            if (!type.HasGenericParameters && !type.IsEnum && !Saveability.IsDelegate(type))
+            if (!type.IsEnum && !Saveability.IsDelegate(type))
                 plan.Statics.AddRange(type.Fields.Where(f => f.IsStatic && IsSavedStatic(f)));
             return plan;
         }

@@ -23,6 +23,11 @@ namespace VarSave.Tests
         [InlineData("AssemblyToProcess.Delegates")]
         [InlineData("<Module>")]
         [InlineData("<VarSave>ExternalDelegates")]
+        [InlineData("AssemblyToProcess.GenericDelegates")]
+        [InlineData("AssemblyToProcess.Die")]
+        [InlineData("AssemblyToProcess.CountedExtensions")]
+        [InlineData("AssemblyToProcess.Memo`1")]
+        [InlineData("<VarSave>Delegates")]
         public void Woven_type_matches_the_approved_decompilation(string typeName)
         {
             string actual = Decompile(typeName);

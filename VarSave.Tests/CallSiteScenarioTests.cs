@@ -31,5 +31,12 @@ namespace VarSave.Tests
             // read is not assigned either: it is still the live lambda over the live captured (20).
             Assert.Equal("2,L,20,20", Woven.Call("KeepLocalsScenarios", "Keep", false));
         }
+
+        [Fact]
+        public void A_closure_in_a_generic_method_is_captured_and_shared_like_any_other()
+        {
+            // read is the method's own lambda (not reassigned): it sees the restored held, then the method's change.
+            Assert.Equal("first,second,afterLoad;first;held;read;second", Woven.Call("GenericCallSites", "SharedOfStrings"));
+        }
     }
 }

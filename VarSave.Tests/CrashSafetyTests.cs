@@ -58,14 +58,19 @@ namespace VarSave.Tests
                 Assert.True(generation >= lastGeneration, $"Kill {kill}: the file went back from generation {lastGeneration} to {generation}.");
                 lastGeneration = generation;
 
-                var newTemps = Temporaries(directory).Except(tempsBefore).ToList();
+                var temps = Temporaries(directory);
+                var newTemps = temps.Except(tempsBefore).ToList();
                 Assert.True(newTemps.Count <= 1, $"Kill {kill}: one save can leave at most one temporary file, found {string.Join(", ", newTemps)}.");
-                Assert.All(newTemps, t => Assert.Matches(@"^loop\.varsave\.[0-9a-f]{8}\.tmp$", Path.GetFileName(t)));
+                // Short names with the saving process's id: .vs-<hash of the target's name>-<pid>-<random>.tmp
+                Assert.All(newTemps, t => Assert.Matches(@"^\.vs-[0-9a-f]{8}-[0-9]+-[0-9a-f]{8}\.tmp$", Path.GetFileName(t)));
+                // Each run's saves remove what the killed runs before it left: only the last kill's leftover may remain.
+                Assert.True(temps.Length <= 1, $"Kill {kill}: temporary files of earlier killed saves were not removed: {string.Join(", ", temps)}.");
                 strayTemporaries += newTemps.Count;
             }
+            Assert.True(strayTemporaries > 0, "No kill landed inside a save: the test no longer shows that leftovers are removed.");
 
             _output.WriteLine($"{Kills} kills in {total.Elapsed.TotalSeconds:F1} s ({total.Elapsed.TotalMilliseconds / Kills:F0} ms each); " +
-                              $"final generation {lastGeneration}; stray temporary files left by killed saves: {strayTemporaries}; " +
+                              $"final generation {lastGeneration}; temporary files left by killed saves: {strayTemporaries}, all removed by the next run's save; " +
                               $"size of the final snapshot {new FileInfo(file).Length} bytes");
             Directory.Delete(directory, true);
         }
@@ -140,6 +145,7 @@ namespace VarSave.Tests
             return (long.Parse(words[1]), words[3] == "True", output.Trim());
         }
 
-        private static string[] Temporaries(string directory) => Directory.GetFiles(directory, "*.tmp");
+        // Temporary files start with a dot: hidden files must be listed too.
+        private static string[] Temporaries(string directory) => Directory.GetFiles(directory, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 });
     }
 }

@@ -37,5 +37,36 @@ namespace VarSave.Tests
             Assert.Null(Woven.GetStatic("Delegates", "Twice"));
             Woven.Call("Delegates", "Clear");
         }
+
+        [Fact]
+        public void Delegates_made_each_others_targets_are_refused_as_corrupt()
+        {
+            // A -> B -> (a lambda): records of four bytes each: entry count 1, method entry, Ref, target id.
+            var a = Woven.Call("ForeignDelegate", "Forwarding", Woven.Call("ForeignDelegate", "Forwarding", Woven.Call("ForeignDelegate", "Seven")));
+            var saved = Woven.Save(a).ToArray();
+            var hostile = SnapshotSurgery.Reseal(saved, body =>
+            {
+                // The records of A and B follow each other; B's target becomes A, so each is the other's target.
+                for (int at = 0; at + 16 <= body.Length; at++)
+                {
+                    if (!IsDelegateRecord(body, at) || !IsDelegateRecord(body, at + 9)) continue;
+                    int targetOfA = body[at + 8], targetOfB = body[at + 17];
+                    if (targetOfB != targetOfA + 1) continue;
+                    var edited = (byte[])body.Clone();
+                    edited[at + 17] = (byte)(targetOfA - 1);
+                    return edited;
+                }
+                throw new InvalidOperationException("The two delegate records were not found.");
+            });
+
+            var error = Assert.Throws<SnapshotFormatException>(() => ProgramState.LoadEverything(Snapshot.FromBytes(hostile)));
+
+            Assert.Contains("each other's targets", error.Message);
+            Assert.Null(Woven.GetStatic("Roots", "Current"));
+        }
+
+        /// <summary>Whether a record starts at <paramref name="at"/>: type id, length 4, one entry, method id, a reference.</summary>
+        private static bool IsDelegateRecord(byte[] body, int at) =>
+            body[at + 1] == 4 && body[at + 2] == 0 && body[at + 3] == 0 && body[at + 4] == 0 && body[at + 5] == 1 && body[at + 7] == 21;
     }
 }

@@ -40,7 +40,7 @@ namespace VarSave.Tests
             // Each lib folder has its own build of the runtime; the attributes are netstandard2.0 in both.
             Assert.NotEqual(Bytes(zip, "lib/net8.0/VarSave.dll"), Bytes(zip, "lib/netstandard2.0/VarSave.dll"));
             Assert.Equal(Bytes(zip, "lib/net8.0/VarSave.Attributes.dll"), Bytes(zip, "lib/netstandard2.0/VarSave.Attributes.dll"));
-            Assert.Equal(File.ReadAllBytes(Path.Combine(Processes.RepositoryRoot, "README.md")), Bytes(zip, "README.md"));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Processes.RepositoryRoot, "nuget", "README.md")), Bytes(zip, "README.md"));
 
             // Fody finds the weaver through this item, named after the props file (= the package id).
             var props = Xml(zip, "build/VarSave.Fody.props");

@@ -21,5 +21,26 @@ namespace VarSave
 
         /// <summary>The deepest nesting of struct values inside one another (default 64).</summary>
         public int MaxNesting { get; set; } = 64;
+
+        /// <summary>
+        /// The longest chain of tuples holding tuples (System.Tuple, counting the struct values each
+        /// reference sits in), default 1,000. Tuples hash and compare by recursing into what they
+        /// hold, so a deeper chain would overflow the stack once hashed. A tuple that contains itself
+        /// is always refused: tuples are immutable, so no program can build one.
+        /// </summary>
+        public int MaxStructuralDepth { get; set; } = 1000;
+
+        /// <summary>The deepest nesting of type arguments and array element types in one type name (default 32).</summary>
+        public int MaxTypeNesting { get; set; } = 32;
+
+        /// <summary>The most type names in one type's full name, counting every argument at every depth (default 256).</summary>
+        public int MaxTypeNodes { get; set; } = 256;
+
+        /// <summary>
+        /// The most generic instantiations and array types one snapshot's type table may construct
+        /// (default 10,000). The runtime never frees a constructed type, so this bounds the memory a
+        /// file can make the process keep for good.
+        /// </summary>
+        public int MaxConstructedTypes { get; set; } = 10_000;
     }
 }

@@ -16,7 +16,11 @@ namespace VarSave
         public const string DefaultPath = "snapshot.varsave";
 
         /// <summary>Saves the program's state to <paramref name="path"/>, replacing the file only once the new one is complete.</summary>
-        public static void SaveToFile(string path = DefaultPath) => SaveEverything().WriteToFile(path);
+        public static void SaveToFile(string path = DefaultPath)
+        {
+            using var serialised = SaveLoadLock.Enter();
+            SaveEverything().WriteToFile(path);
+        }
 
         /// <summary>Restores the program's state from <paramref name="path"/>; returns the snapshot, whose <see cref="Snapshot.LoadReport"/> tells what did not map.</summary>
         public static Snapshot LoadFromFile(string path = DefaultPath) => LoadFromFile(path, new LoadOptions());
@@ -27,6 +31,7 @@ namespace VarSave
             // Taken first, so a file that cannot be read leaves nothing behind for another load.
             var caller = CallSite.TakeCaller();
             if (options == null) throw new System.ArgumentNullException(nameof(options));
+            using var serialised = SaveLoadLock.Enter();
             var snapshot = Snapshot.ReadFile(path, options.Limits.MaxSnapshotBytes);
             Load(snapshot, options, caller);
             return snapshot;
@@ -38,18 +43,34 @@ namespace VarSave
         /// </summary>
         public static IExternalReferences? ExternalReferences { get; set; }
 
+        /// <summary>The shortest <see cref="SigningKey"/> accepted, in bytes: 256 bits, HMAC-SHA256's own strength.</summary>
+        public const int MinimumSigningKeyBytes = 32;
+
         /// <summary>
         /// A key for HMAC-SHA256 signing. When set, every save is signed with it and every load
         /// refuses a snapshot that is unsigned or signed with another key, so the program loads
-        /// only snapshots it wrote itself. Keep the key out of the snapshot's reach (not in a saved field).
+        /// only snapshots it wrote itself. The key must be at least <see cref="MinimumSigningKeyBytes"/>
+        /// bytes of secret random data (<c>RandomNumberGenerator.GetBytes(32)</c>); a shorter one is
+        /// refused with <see cref="System.ArgumentException"/>, since a short key can be recovered
+        /// from a single signed file. Keep the key out of the snapshot's reach (not in a saved field).
         /// </summary>
-        public static byte[]? SigningKey { get; set; }
+        public static byte[]? SigningKey
+        {
+            get => _signingKey;
+            set => _signingKey = Format.SigningKeys.Checked(value);
+        }
+
+        private static byte[]? _signingKey;
 
         /// <summary>
         /// A dry run of a save: walks everything a save would write and returns every object that
         /// cannot be saved, each with its full path, and each root's size in bytes. Writes nothing.
         /// </summary>
-        public static SaveCheck Check() => StateWriter.Check(TypeRegistry.TypesWithStatics, CallSite.TakeCaptured());
+        public static SaveCheck Check()
+        {
+            using var serialised = SaveLoadLock.Enter();
+            return StateWriter.Check(TypeRegistry.TypesWithStatics, CallSite.TakeCaptured());
+        }
 
         /// <summary>Saves as <see cref="SaveToFile(string)"/> does, as <paramref name="options"/> say; the snapshot lists what was left out.</summary>
         public static Snapshot SaveToFile(string path, SaveOptions options)
@@ -73,6 +94,7 @@ namespace VarSave
         public static Snapshot SaveEverything()
         {
             var locals = CallSite.TakeCaptured();
+            using var serialised = SaveLoadLock.Enter();
             return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
         }
 
@@ -95,6 +117,7 @@ namespace VarSave
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             if (options == null) throw new System.ArgumentNullException(nameof(options));
+            using var serialised = SaveLoadLock.Enter();
             System.Collections.Generic.Dictionary<string, object>? live = null;
             if (options.RestoreLocals && caller != null)
             {
@@ -119,6 +142,12 @@ namespace VarSave
                     backup.Restore();
                     throw;
                 }
+            }
+            catch
+            {
+                // The failed load's objects are dropped: none of them may run a finalizer on the file's data.
+                decoded.Reader.AbandonCreated();
+                throw;
             }
             finally
             {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using VarSave.Files;
 
 namespace VarSave
 {
@@ -31,13 +32,25 @@ namespace VarSave
             return new Snapshot((byte[])bytes.Clone());
         }
 
-        /// <summary>Reads a snapshot from the current position of <paramref name="stream"/> to its end.</summary>
-        public static Snapshot ReadFrom(Stream stream)
+        /// <summary>Reads a snapshot from the current position of <paramref name="stream"/> to its end, up to 2 GB (the format's limit).</summary>
+        public static Snapshot ReadFrom(Stream stream) => ReadFrom(stream, new LoadLimits());
+
+        /// <summary>
+        /// Reads a snapshot from the current position of <paramref name="stream"/> to its end, refusing
+        /// one longer than <paramref name="limits"/>' <see cref="LoadLimits.MaxSnapshotBytes"/>: the bytes
+        /// read are counted, so an endless stream costs at most the limit.
+        /// </summary>
+        public static Snapshot ReadFrom(Stream stream, LoadLimits limits)
         {
             if (stream == null) throw new ArgumentNullException(nameof(stream));
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return new Snapshot(copy.ToArray());
+            if (limits == null) throw new ArgumentNullException(nameof(limits));
+            long hint = 0;
+            try
+            {
+                if (stream.CanSeek) hint = Math.Min(stream.Length - stream.Position, limits.MaxSnapshotBytes);
+            }
+            catch (NotSupportedException) { }
+            return new Snapshot(BoundedRead.ReadAll(stream, limits.MaxSnapshotBytes, Math.Min(hint, 1 << 20), "stream"));
         }
 
         /// <summary>A copy of the encoded bytes.</summary>
@@ -52,59 +65,27 @@ namespace VarSave
 
         /// <summary>
         /// Writes the snapshot to <paramref name="path"/> through a temporary file in the same
-        /// folder that replaces the old file only once it is complete, so a failed save never
-        /// destroys the previous one.
+        /// folder that replaces the old file only once it is complete and reads back as a valid
+        /// snapshot, so a failed save never destroys the previous one. A symbolic link is written
+        /// through (the file it points at is replaced), the old file's permissions are kept (Unix),
+        /// the folder is flushed to disk after the rename (Unix), and temporary files left by
+        /// earlier saves to the same path that were killed mid-way are removed.
         /// </summary>
         public void WriteToFile(string path)
         {
-            string full = Path.GetFullPath(path);
-            string temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-            try
-            {
-                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    file.Write(_bytes, 0, _bytes.Length);
-                    file.Flush(flushToDisk: true);
-                }
-                ReplaceFile(temporary, full);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                TryDelete(temporary);
-                throw new VarSaveException($"Cannot write the snapshot to '{full}': {e.Message}", e);
-            }
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            SnapshotFile.Write(path, _bytes);
         }
 
-        /// <summary>Reads a snapshot file written by <see cref="WriteToFile"/>, refusing one larger than <paramref name="maxBytes"/>.</summary>
+        /// <summary>
+        /// Reads a snapshot file written by <see cref="WriteToFile"/>, refusing one larger than
+        /// <paramref name="maxBytes"/> (counting the bytes read, not the size the file system
+        /// reports) and refusing pipes and devices.
+        /// </summary>
         public static Snapshot ReadFile(string path, long maxBytes = int.MaxValue)
         {
-            string full = Path.GetFullPath(path);
-            try
-            {
-                long length = new FileInfo(full).Length;
-                if (length > maxBytes)
-                    throw new SnapshotFormatException($"The snapshot '{full}' is {length} bytes, over LoadLimits.MaxSnapshotBytes ({maxBytes}).");
-                return new Snapshot(File.ReadAllBytes(full));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new VarSaveException($"Cannot read the snapshot '{full}': {e.Message}", e);
-            }
-        }
-
-        private static void ReplaceFile(string source, string destination)
-        {
-#if NET
-            File.Move(source, destination, overwrite: true);
-#else
-            if (File.Exists(destination)) File.Replace(source, destination, null);
-            else File.Move(source, destination);
-#endif
-        }
-
-        private static void TryDelete(string path)
-        {
-            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            return new Snapshot(SnapshotFile.Read(path, maxBytes));
         }
     }
 }

@@ -24,6 +24,8 @@ internal class <Module>
 		});
 		moduleRegistration.AddType(typeof(KeepLocalsScenarios), "AssemblyToProcess.KeepLocalsScenarios", "", null, null);
 		moduleRegistration.AddType(typeof(KeepLocalsScenarios.<>c__DisplayClass0_0), "AssemblyToProcess.KeepLocalsScenarios::Keep(System.Boolean)#closure0", "captured", () => new KeepLocalsScenarios.<>c__DisplayClass0_0(null), null);
+		moduleRegistration.AddType(typeof(GenericCallSites), "AssemblyToProcess.GenericCallSites", "", null, null);
+		moduleRegistration.AddType(typeof(GenericCallSites.<>c__DisplayClass1_0<>), "AssemblyToProcess.GenericCallSites::Shared(T,T)#closure0", "held", null, null);
 		moduleRegistration.AddType(typeof(Bell), "AssemblyToProcess.Bell", "Rang", () => new Bell(null), null);
 		moduleRegistration.AddType(typeof(Greeter), "AssemblyToProcess.Greeter", "Greeting", () => new Greeter((Allocation)null), null);
 		moduleRegistration.AddType(typeof(LoudGreeter), "AssemblyToProcess.LoudGreeter", "Greeting", () => new LoudGreeter(null), null);
@@ -58,6 +60,32 @@ internal class <Module>
 		moduleRegistration.AddType(typeof(Delegates.<>c__DisplayClass10_0), "AssemblyToProcess.Delegates::Build()#closure0", "x\0count\0seed", () => new Delegates.<>c__DisplayClass10_0(null), null);
 		moduleRegistration.AddType(typeof(ForeignDelegate), "AssemblyToProcess.ForeignDelegate", "", null, null);
 		moduleRegistration.AddType(typeof(ForeignDelegate.<>O), "AssemblyToProcess.ForeignDelegate+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(ForeignDelegate.<>c), "AssemblyToProcess.ForeignDelegate+<>c", "", () => new ForeignDelegate.<>c(null), null);
+		moduleRegistration.AddType(typeof(GenericDelegates), "AssemblyToProcess.GenericDelegates", "", null, null);
+		moduleRegistration.AddStatics("IdentityOfInt\0Labelled\0Roll\0TwiceOfItem\0Doubler", (StateWriter state) =>
+		{
+			state.Write(GenericDelegates.IdentityOfInt);
+			state.Write(GenericDelegates.Labelled);
+			state.Write(GenericDelegates.Roll);
+			state.Write(GenericDelegates.TwiceOfItem);
+			state.Write(GenericDelegates.Doubler);
+		}, (StateReader state) =>
+		{
+			state.Read(0, ref GenericDelegates.IdentityOfInt);
+			state.Read(1, ref GenericDelegates.Labelled);
+			state.Read(2, ref GenericDelegates.Roll);
+			state.Read(3, ref GenericDelegates.TwiceOfItem);
+			state.Read(4, ref GenericDelegates.Doubler);
+		});
+		moduleRegistration.AddType(typeof(GenericDelegates.<>O), "AssemblyToProcess.GenericDelegates+<>O", "", null, null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c), "AssemblyToProcess.GenericDelegates+<>c", "", () => new GenericDelegates.<>c(null), null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c.<<Build>b__5_0>d), "AssemblyToProcess.GenericDelegates+<>c+<<Build>b__5_0>d", "<>1__state\0<>t__builder\0x\0<>4__this\0<>u__1", () => new GenericDelegates.<>c.<<Build>b__5_0>d(null), null);
+		moduleRegistration.AddType(typeof(GenericDelegates.<>c__DisplayClass9_0<>), "AssemblyToProcess.GenericDelegates::Label(T)#closure0", "label", null, null);
+		moduleRegistration.AddType(typeof(Die), "AssemblyToProcess.Die", "Face", () => default(Die), null);
+		moduleRegistration.AddType(typeof(Counted), "AssemblyToProcess.Counted", "Value", () => new Counted(null), null);
+		moduleRegistration.AddType(typeof(CountedExtensions), "AssemblyToProcess.CountedExtensions", "", null, null);
+		moduleRegistration.AddType(typeof(Memo<>), "AssemblyToProcess.Memo`1", "", null, null);
+		moduleRegistration.AddGenericStatics("Seen");
 		moduleRegistration.AddType(typeof(WithTransient), "AssemblyToProcess.WithTransient", "Kept", () => new WithTransient(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(WithTransient));
@@ -78,6 +106,27 @@ internal class <Module>
 		}, (StateReader state) =>
 		{
 			state.Read(0, ref Roots.Current);
+		});
+		moduleRegistration.AddType(typeof(Gadget), "AssemblyToProcess.Gadget", "Path", () => new Gadget(null), null);
+		moduleRegistration.AddAfterLoad((object value) =>
+		{
+			((Gadget)value).Touch();
+		}, null);
+		moduleRegistration.AddType(typeof(NamedKey), "AssemblyToProcess.NamedKey", "Name", () => new NamedKey(null), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(NamedKey));
+			((NamedKey)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(LocalsAndStatics), "AssemblyToProcess.LocalsAndStatics", "", null, null);
+		moduleRegistration.AddStatics("Counter\0Ratio", (StateWriter state) =>
+		{
+			state.Write(LocalsAndStatics.Counter);
+			state.Write(LocalsAndStatics.Ratio);
+		}, (StateReader state) =>
+		{
+			state.Read(0, ref LocalsAndStatics.Counter);
+			state.Read(1, ref LocalsAndStatics.Ratio);
 		});
 		moduleRegistration.AddType(typeof(Iterators), "AssemblyToProcess.Iterators", "", null, null);
 		moduleRegistration.AddType(typeof(Iterators.<Squares>d__0), "AssemblyToProcess.Iterators::Squares(System.Int32)#statemachine", "<>1__state\0<>2__current\0count\0<i>5__1", () => new Iterators.<Squares>d__0(null), null);
@@ -136,9 +185,14 @@ internal class <Module>
 		Greeter.<VarSave>RegisterDelegates(moduleRegistration);
 		Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		<VarSave>ExternalDelegates.<VarSave>RegisterDelegates(moduleRegistration);
+		ForeignDelegate.<>c.<VarSave>RegisterDelegates(moduleRegistration);
+		GenericDelegates.<>c.<VarSave>RegisterDelegates(moduleRegistration);
+		Die.<VarSave>RegisterDelegates(moduleRegistration);
+		CountedExtensions.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass1_0.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass2_0.<VarSave>RegisterDelegates(moduleRegistration);
 		LocalScenarios.<>c__DisplayClass4_0.<VarSave>RegisterDelegates(moduleRegistration);
+		<VarSave>Delegates.<VarSave>RegisterDelegates(moduleRegistration);
 		moduleRegistration.Complete();
 	}
 }

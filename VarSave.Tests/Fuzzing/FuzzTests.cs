@@ -110,7 +110,7 @@ namespace VarSave.Tests.Fuzzing
             Woven.SetStatic("Roots", "Current", null);
         }
 
-        private static long CurrentPeakWorkingSet()
+        internal static long CurrentPeakWorkingSet()
         {
             using var process = Process.GetCurrentProcess();
             process.Refresh();
@@ -234,7 +234,8 @@ namespace VarSave.Tests.Fuzzing
             /// </summary>
             private static string Outcome(Exception e)
             {
-                var net = System.Text.RegularExpressions.Regex.Match(e.Message, @"^The snapshot is corrupt: (\w+): ");
+                // "corrupt: X: ..." from the last net, "corrupt at object 7 (T): X while ..." from the per-record one.
+                var net = System.Text.RegularExpressions.Regex.Match(e.Message, @"^The snapshot is corrupt(?: at object [^:]*)?: (\w+)[: ]");
                 return net.Success ? $"{e.GetType().Name} (net caught {net.Groups[1].Value})" : e.GetType().Name + (e is VarSaveException ? "" : " (NOT a VarSaveException)");
             }
 

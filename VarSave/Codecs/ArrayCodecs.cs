@@ -14,13 +14,19 @@ namespace VarSave.Codecs
             for (int i = 0; i < array.Length; i++) writer.WriteElement(i, array[i]);
         }
 
-        public override object Create(StateReader reader, LoadedType type) => new T[reader.ReadCount("array element")];
+        public override object Create(StateReader reader, LoadedType type) => new T[reader.ReadCountOf<T>("array element")];
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var array = (T[])instance;
-            if (reader.ReadCount("array element") != array.Length) throw reader.Input.Corrupt("an array length changed between reads");
+            if (reader.ReadCountOf<T>("array element") != array.Length) throw reader.Input.Corrupt("an array length changed between reads");
             for (int i = 0; i < array.Length; i++) array[i] = reader.ReadElement<T>(type, i);
+        }
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCountOf<T>("array element");
+            reader.ScanToEnd(scan);
         }
     }
 
@@ -65,6 +71,12 @@ namespace VarSave.Codecs
             }
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            ReadLengths(reader);
+            reader.ScanToEnd(scan);
+        }
+
         private int[] ReadLengths(StateReader reader)
         {
             var lengths = new int[_rank];
@@ -73,7 +85,7 @@ namespace VarSave.Codecs
             {
                 lengths[d] = reader.ReadCount("array dimension");
                 total *= Math.Max(lengths[d], 1);
-                if (total > reader.Input.Remaining) throw reader.Input.Corrupt("an array has more elements than the bytes left");
+                if (total * ValueSize.MinEncodedBytes(_elementType) > reader.Input.Remaining) throw reader.Input.Corrupt("an array has more elements than the bytes left can hold");
             }
             return lengths;
         }

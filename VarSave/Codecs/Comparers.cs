@@ -29,6 +29,13 @@ namespace VarSave.Codecs
             else throw writer.Unsaveable(comparer.GetType(), "only default, ordinal, culture-aware string and woven comparers can be saved. Implement the comparer in a woven assembly.");
         }
 
+        /// <summary>Steps over the comparer's code; a woven comparer's reference follows as a value.</summary>
+        public static void SkipCode(StateReader reader)
+        {
+            byte code = reader.Input.ReadByte();
+            if (code > Woven) throw reader.Input.Corrupt($"unknown comparer code {code}");
+        }
+
         public static TComparer? Read<TComparer>(StateReader reader, LoadedType type) where TComparer : class
         {
             byte code = reader.Input.ReadByte();

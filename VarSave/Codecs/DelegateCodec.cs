@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using VarSave.Graph;
 using VarSave.Registry;
 using VarSave.Runtime;
@@ -9,7 +10,7 @@ namespace VarSave.Codecs
     /// A delegate is its invocation list: per entry, the registered method's type-table id and
     /// the target object. Loading rebinds each entry through the woven factory of a method the
     /// loading program registered, then combines them in order. Delegates are created after
-    /// every other object exists (their targets), and before hash collections that may hold them.
+    /// every other object exists, each after the delegates among its targets (<see cref="DelegateOrder"/>).
     /// </summary>
     internal sealed class DelegateCodec : ObjectCodec
     {
@@ -26,11 +27,11 @@ namespace VarSave.Codecs
                 var entry = entries[i];
                 var method = entry.Method;
                 var target = DelegateRegistry.Find(method, entry.GetType())
-                    ?? throw writer.Unsaveable(entry.GetType(),
-                        $"it calls {method.DeclaringType?.FullName}.{method.Name}, which no woven code turns into a {entry.GetType().Name}, so it could not be rebound safely on load. " +
-                        "Use a lambda or method group written in woven code, or mark the field [Transient].");
+                    ?? throw writer.Unsaveable(entry.GetType(), WhyNotRegistered(method, entry.GetType()));
                 int id = writer.Types.TryGetMethodId(target)
-                    ?? throw writer.Unsaveable(entry.GetType(), "its delegate type is neither woven nor a supported BCL delegate type.");
+                    ?? throw writer.Unsaveable(entry.GetType(), target.Generic != null
+                        ? $"it calls {TypeNames.Describe(method)} in generic code, instantiated with a type argument that is neither woven nor a supported BCL type (in {TypeNames.Of(entry.GetType())} or the method's own). Weave the assembly that defines it, or mark the field [Transient]."
+                        : "its delegate type is neither woven nor a supported BCL delegate type.");
                 writer.WriteCount(id);
                 writer.WriteElement(i, entry.Target, "Target");
             }
@@ -49,11 +50,44 @@ namespace VarSave.Codecs
                 if (target is MissingObject missing) return missing;
                 var registered = method.Delegate ?? throw reader.Input.Corrupt($"{method.Name} is not a delegate method");
                 if (registered.DelegateType != type.Type) throw reader.Input.Corrupt($"a {type.Name} names a method registered for {registered.DelegateType.Name}");
-                if (!registered.Method.IsStatic && !(registered.Method.DeclaringType?.IsInstanceOfType(target) ?? false))
-                    throw new SnapshotMismatchException($"Cannot rebind {registered.Describe}: the saved target is {target?.GetType().FullName ?? "null"}, not a {registered.Method.DeclaringType?.FullName}.");
+                if (!registered.Accepts(target))
+                    throw new SnapshotMismatchException($"Cannot rebind {registered.Describe}: the saved target ({target?.GetType().FullName ?? "null"}) is not what the method takes.");
                 combined = Delegate.Combine(combined, (Delegate)registered.Factory(target));
             }
             return combined!;
+        }
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            int count = reader.ReadCount("delegate entry");
+            for (int i = 0; i < count; i++)
+            {
+                reader.ReadTypeEntry("delegate method");
+                reader.ScanValue(scan);
+            }
+        }
+
+        /// <summary>Reads a delegate's record without creating anything: the ids of the objects its targets refer to.</summary>
+        public static void CollectTargets(StateReader reader, List<int> into)
+        {
+            int count = reader.ReadCount("delegate entry");
+            for (int i = 0; i < count; i++)
+            {
+                reader.ReadTypeEntry("delegate method");
+                reader.CollectReferences(into);
+            }
+        }
+
+        /// <summary>The true reason a delegate's method has no registration, and what to do about it.</summary>
+        private static string WhyNotRegistered(System.Reflection.MethodInfo method, Type delegateType)
+        {
+            string what = TypeNames.Describe(method);
+            var refusal = DelegateRegistry.RefusalOf(method);
+            if (refusal != null) return $"it calls {what}: {refusal}";
+            bool woven = method.Module.Assembly.IsDefined(typeof(WovenModuleAttribute), false);
+            return woven
+                ? $"it calls {what}, but no woven code makes that method into a {TypeNames.Of(delegateType)} (the delegate was made by reflection, or converted from another delegate type), so it could not be rebound safely on load. Create it with a lambda or method group of that type in woven code, or mark the field [Transient]."
+                : $"it calls {what}, which no woven code turns into a {TypeNames.Of(delegateType)} (it was made by code that is not woven), so it could not be rebound safely on load. Use a lambda or method group written in woven code, or mark the field [Transient].";
         }
 
         public override void Fill(object instance, StateReader reader, LoadedType type)

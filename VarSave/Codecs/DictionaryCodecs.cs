@@ -32,16 +32,20 @@ namespace VarSave.Codecs
         public override void Write(object value, StateWriter writer)
         {
             var map = (TMap)value;
-            writer.WriteCount(map.Count);
+            int count = map.Count;
+            writer.WriteCount(count);
             Comparers.Write(ComparerOf(map), DefaultComparer, writer);
-            WriteEntries(map, writer);
+            int written = WriteEntries(map, writer);
+            if (written != count || map.Count != count)
+                throw writer.ChangedWhileSaving(value.GetType(), $"it had {count} entries when the save began, {written} as they were written, {map.Count} after");
         }
 
-        /// <summary>Writes key and value per entry in enumeration order; overridden where the map can be walked without an enumerator object.</summary>
-        protected virtual void WriteEntries(TMap map, StateWriter writer)
+        /// <summary>Writes key and value per entry in enumeration order and returns how many; overridden where the map can be walked without an enumerator object.</summary>
+        protected virtual int WriteEntries(TMap map, StateWriter writer)
         {
             int i = 0;
             foreach (var entry in map) WriteEntry(i++, entry, writer);
+            return i;
         }
 
         protected static void WriteEntry(int index, KeyValuePair<TKey, TValue> entry, StateWriter writer)
@@ -52,7 +56,7 @@ namespace VarSave.Codecs
 
         public override object Create(StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("dictionary entry");
+            int count = reader.ReadCountOf<TKey, TValue>("dictionary entry");
             return New(count, ReadComparer(reader, type));
         }
 
@@ -61,16 +65,28 @@ namespace VarSave.Codecs
             var map = (TMap)instance;
             int count = reader.ReadCount("dictionary entry");
             ReadComparer(reader, type);
+            var hashing = HashingOf(map, count, reader);
             for (int i = 0; i < count; i++)
             {
                 var key = reader.ReadElement<TKey>(type, i);
                 var value = reader.ReadElement<TValue>(type, i);
                 if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
+                if (hashing != null) reader.Collisions.Add(hashing.GetHashCode(key), type.Name);
                 // One hash lookup: a repeated key overwrites, and the count tells.
                 int before = map.Count;
                 map[key] = value;
                 if (map.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
             }
+        }
+
+        /// <summary>The comparer whose hash codes decide the map's buckets, once the load's <see cref="CollisionBudget"/> counts them; null for maps that do not hash.</summary>
+        protected virtual IEqualityComparer<TKey>? HashingOf(TMap map, int count, StateReader reader) => null;
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("dictionary entry");
+            Comparers.SkipCode(reader);
+            reader.ScanToEnd(scan);
         }
     }
 
@@ -83,12 +99,15 @@ namespace VarSave.Codecs
         protected override Dictionary<TKey, TValue> New(int count, object? comparer) =>
             new Dictionary<TKey, TValue>(count, (IEqualityComparer<TKey>?)comparer);
         protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
+        protected override IEqualityComparer<TKey>? HashingOf(Dictionary<TKey, TValue> map, int count, StateReader reader) =>
+            reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null;
 
         // The same loop over Dictionary's own struct enumerator: no enumerator object, no interface calls.
-        protected override void WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)
+        protected override int WriteEntries(Dictionary<TKey, TValue> map, StateWriter writer)
         {
             int i = 0;
             foreach (var entry in map) WriteEntry(i++, entry, writer);
+            return i;
         }
     }
 

@@ -20,6 +20,13 @@ namespace VarSave.Codecs
         /// <summary>Reads the whole payload into the instance <see cref="Create"/> made.</summary>
         public abstract void Fill(object instance, StateReader reader, LoadedType type);
 
+        /// <summary>
+        /// Reads the payload without creating anything and hands every object it refers to to
+        /// <paramref name="scan"/>, so a load creates only what its roots reach. Must see exactly
+        /// the references <see cref="Fill"/> and <see cref="Create"/> resolve.
+        /// </summary>
+        public abstract void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan);
+
         /// <summary>Hash- and order-based collections are filled after every other object, so their keys are complete.</summary>
         public virtual bool FillsLate => false;
 
@@ -29,7 +36,7 @@ namespace VarSave.Codecs
         /// <summary>Empties a live object before an in-place load fills it.</summary>
         public virtual void Reset(object instance) { }
 
-        /// <summary>When <see cref="Create"/> runs: delegates need their targets to exist; hash collections their comparers and delegates.</summary>
+        /// <summary>When <see cref="Create"/> runs: hash collections need their comparers to exist; delegates their targets, whatever those are.</summary>
         public virtual CreationPhase Phase => FillsLate ? CreationPhase.Collections : CreationPhase.Objects;
     }
 
@@ -37,7 +44,8 @@ namespace VarSave.Codecs
     internal enum CreationPhase
     {
         Objects,
-        Delegates,
         Collections,
+        /// <summary>Last, each after the delegates its targets are (<see cref="Graph.DelegateOrder"/>).</summary>
+        Delegates,
     }
 }

@@ -36,21 +36,26 @@ namespace VarSave.Codecs
         public override void Write(object value, StateWriter writer)
         {
             var collection = (TCollection)value;
-            writer.WriteCount(CountOf(collection));
+            int count = CountOf(collection);
+            writer.WriteCount(count);
             WriteHeader(collection, writer);
-            WriteItems(collection, writer);
+            int written = WriteItems(collection, writer);
+            // Another thread may change the collection under the save: the count written must be the items written.
+            if (written != count || CountOf(collection) != count)
+                throw writer.ChangedWhileSaving(value.GetType(), $"it had {count} items when the save began, {written} as they were written, {CountOf(collection)} after");
         }
 
-        /// <summary>Writes the items in enumeration order; overridden where the collection can be walked without an enumerator object.</summary>
-        protected virtual void WriteItems(TCollection collection, StateWriter writer)
+        /// <summary>Writes the items in enumeration order and returns how many; overridden where the collection can be walked without an enumerator object.</summary>
+        protected virtual int WriteItems(TCollection collection, StateWriter writer)
         {
             int i = 0;
             foreach (var item in collection) writer.WriteElement(i++, item);
+            return i;
         }
 
         public override object Create(StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("collection item");
+            int count = reader.ReadCountOf<T>("collection item");
             return New(count, ReadHeader(reader, type));
         }
 
@@ -67,6 +72,16 @@ namespace VarSave.Codecs
             ReadHeader(reader, type);
             for (int i = 0; i < count; i++) Add(collection, reader.ReadElement<T>(type, i));
         }
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("collection item");
+            SkipHeaderCode(reader);
+            reader.ScanToEnd(scan);
+        }
+
+        /// <summary>Steps over the header's bytes that are not values (a comparer's code); the values after it are scanned.</summary>
+        protected virtual void SkipHeaderCode(StateReader reader) { }
     }
 
     internal sealed class ListCodec<T> : SequenceCodec<List<T>, T>
@@ -78,9 +93,14 @@ namespace VarSave.Codecs
         protected override List<T> New(int count, object? header) => new List<T>(count);
         protected override void Add(List<T> collection, T item) => collection.Add(item);
 
-        protected override void WriteItems(List<T> collection, StateWriter writer)
+        protected override int WriteItems(List<T> collection, StateWriter writer)
         {
-            for (int i = 0; i < collection.Count; i++) writer.WriteElement(i, collection[i]);
+            // An enumerator taken first notices (on MoveNext) any change made while the items were read by index.
+            var unchanged = collection.GetEnumerator();
+            int i = 0;
+            for (; i < collection.Count; i++) writer.WriteElement(i, collection[i]);
+            unchanged.MoveNext();
+            return i;
         }
     }
 
@@ -117,7 +137,7 @@ namespace VarSave.Codecs
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var stack = (Stack<T>)instance;
-            var items = new T[reader.ReadCount("stack item")];
+            var items = new T[reader.ReadCountOf<T>("stack item")];
             for (int i = 0; i < items.Length; i++) items[i] = reader.ReadElement<T>(type, i);
             for (int i = items.Length - 1; i >= 0; i--) stack.Push(items[i]);
         }
@@ -136,5 +156,21 @@ namespace VarSave.Codecs
             Comparers.Write(collection.Comparer, EqualityComparer<T>.Default, writer);
         protected override object? ReadHeader(StateReader reader, LoadedType type) =>
             Comparers.Read<IEqualityComparer<T>>(reader, type);
+        protected override void SkipHeaderCode(StateReader reader) => Comparers.SkipCode(reader);
+
+        public override void Fill(object instance, StateReader reader, LoadedType type)
+        {
+            var set = (HashSet<T>)instance;
+            int count = reader.ReadCountOf<T>("collection item");
+            ReadHeader(reader, type);
+            var collisions = reader.Collisions;
+            bool counted = collisions.Begin(set.Comparer, CollisionBudget.BucketsOf(set, count));
+            for (int i = 0; i < count; i++)
+            {
+                var item = reader.ReadElement<T>(type, i);
+                if (counted) collisions.Add(item == null ? 0 : set.Comparer.GetHashCode(item), type.Name);
+                set.Add(item);
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ namespace VarSave.Codecs
         public override object Create(StateReader reader, LoadedType type) => new object();
 
         public override void Fill(object instance, StateReader reader, LoadedType type) { }
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) { }
     }
 
     /// <summary>A StringBuilder is saved as its text, keeping its identity.</summary>
@@ -30,6 +32,8 @@ namespace VarSave.Codecs
         public override void Write(object value, StateWriter writer) => writer.WriteValue(value.ToString());
 
         public override object Create(StateReader reader, LoadedType type) => new StringBuilder();
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanToEnd(scan);
 
         public override void Fill(object instance, StateReader reader, LoadedType type) =>
             ((StringBuilder)instance).Append(reader.ReadItem<string>("StringBuilder text"));

@@ -24,6 +24,8 @@ namespace VarSave.Codecs
 
         public override object Create(StateReader reader, LoadedType type) => Allocator.Uninitialized(_type);
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanToEnd(scan);
+
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             foreach (var field in _fields)

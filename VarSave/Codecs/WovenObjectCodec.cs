@@ -32,6 +32,8 @@ namespace VarSave.Codecs
             return factory?.Invoke() ?? Allocator.Uninitialized(_type);
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanFields(type, scan);
+
         public override void Fill(object instance, StateReader reader, LoadedType type) =>
             reader.RestoreWoven((IStateful)instance, type);
     }

@@ -82,13 +82,17 @@ namespace VarSave.Format
         }
 
         /// <summary>A count of items that each take at least <paramref name="minBytesEach"/> bytes: never more than the bytes left allow.</summary>
-        public int ReadCount(string what, int minBytesEach = 1)
+        public int ReadCount(string what, int minBytesEach = 1) =>
+            ReadCount(what, minBytesEach, _limits.MaxItems, nameof(LoadLimits.MaxItems));
+
+        /// <summary>A count bounded by the bytes left and by the limit <paramref name="limitName"/> alone (the object count by MaxObjects, not MaxItems).</summary>
+        public int ReadCount(string what, int minBytesEach, int limit, string limitName)
         {
             ulong count = ReadVarUInt();
             if (count > (ulong)Remaining / (ulong)Math.Max(minBytesEach, 1))
                 throw Corrupt($"{what} count {count} is more than the {Remaining} bytes left can hold");
-            if (count > (ulong)_limits.MaxItems)
-                throw OverLimit($"{what} count {count}", nameof(LoadLimits.MaxItems), _limits.MaxItems);
+            if (count > (ulong)Math.Max(limit, 0))
+                throw OverLimit($"{what} count {count}", limitName, limit);
             return (int)count;
         }
 

@@ -42,8 +42,18 @@ namespace VarSave.Format
         Array = 4,
         /// <summary>A delegate target: its stable method key, then the delegate type's id.</summary>
         Method = 5,
+        /// <summary>
+        /// A delegate target in generic code: its stable method key, the delegate type's id, then the
+        /// type argument count and ids of the method's declaring type, then of the method itself.
+        /// </summary>
+        GenericMethod = 6,
+        /// <summary>
+        /// A delegate type named by a registration that vouches for it (its signature may name types
+        /// nothing else could, such as Task): the key of a method woven code makes into it, then the type's name.
+        /// </summary>
+        RegisteredDelegate = 7,
         /// <summary>A type the program saves through a registered surrogate (<see cref="Surrogates"/>): its key.</summary>
-        Surrogate = 6,
+        Surrogate = 8,
     }
 
     /// <summary>The first byte of every value. Values of reference types are written once, as objects, and referred to by <see cref="Ref"/>.</summary>

@@ -51,7 +51,8 @@ namespace VarSave.Graph
             {
                 var holder = _reader.ReadTypeEntry("static holder type");
                 var names = _reader.ReadNames("static field");
-                var woven = live == null ? null : holder.Registration;
+                // A closed generic type's statics are held by its own instantiation's registration.
+                var woven = live == null ? null : (holder.Type == null ? null : Registry.TypeRegistry.FindClosedStatics(holder.Type)) ?? holder.Registration;
                 var current = woven == null ? null : live!.ValuesOf(woven);
                 var toCurrent = woven == null ? null : LoadedType.Invert(LoadedType.MapNames(woven.Key, woven.Statics, names, null, new List<string>()), names.Length);
                 for (int saved = 0; saved < names.Length; saved++)

@@ -19,6 +19,15 @@ namespace VarSave.Graph
             MissingReason = missingReason;
         }
 
+        /// <summary>How deep type arguments and array elements nest in this type (1: none); see <see cref="TypeShapes"/>.</summary>
+        public int Depth { get; set; } = 1;
+
+        /// <summary>How many type names the full name holds, counting arguments at every depth.</summary>
+        public int Nodes { get; set; } = 1;
+
+        /// <summary>A value of this type's size in memory (a reference's for reference types).</summary>
+        public long ValueBytes { get; set; } = IntPtr.Size;
+
         /// <summary>The name the snapshot gives the type, for messages.</summary>
         public string Name { get; }
 
@@ -44,7 +53,7 @@ namespace VarSave.Graph
         public ObjectCodec Codec => _codec ??= CodecCatalog.For(Type!)
             ?? throw new SnapshotMismatchException($"The snapshot stores objects of type {Name}, which cannot be created as objects.");
 
-        public static LoadedType Found(string name, Type type) => new LoadedType(name, type, null);
+        public static LoadedType Found(string name, Type type) => new LoadedType(name, type, null) { ValueBytes = ValueSize.Of(type) };
 
         public static LoadedType Missing(string name, string reason) => new LoadedType(name, null, reason);
 

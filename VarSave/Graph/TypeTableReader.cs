@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using VarSave.Codecs;
 using VarSave.Format;
 using VarSave.Registry;
@@ -17,12 +18,13 @@ namespace VarSave.Graph
         {
             int count = reader.ReadCount("type", minBytesEach: 2);
             var types = new LoadedType[count];
+            var shapes = new TypeShapes(reader);
             for (int id = 0; id < count; id++)
-                types[id] = ReadOne(reader, types, id, report);
+                types[id] = ReadOne(reader, types, id, report, shapes);
             return types;
         }
 
-        private static LoadedType ReadOne(ByteReader reader, LoadedType[] earlier, int id, LoadReportBuilder report)
+        private static LoadedType ReadOne(ByteReader reader, LoadedType[] earlier, int id, LoadReportBuilder report, TypeShapes shapes)
         {
             var kind = (TypeKind)reader.ReadByte();
             switch (kind)
@@ -36,7 +38,7 @@ namespace VarSave.Graph
                 {
                     var definition = BuiltinTypes.GenericFromCode(reader.ReadByte()) ?? throw reader.Corrupt("unknown generic type code");
                     var args = ReadArguments(reader, earlier, id);
-                    return Close(definition, definition.Name, args, reader);
+                    return shapes.Constructed(definition.Name, definition, args, () => Close(definition, definition.Name, args, reader));
                 }
                 case TypeKind.Woven:
                 {
@@ -49,7 +51,7 @@ namespace VarSave.Graph
                         return LoadedType.Missing(key, $"it holds a {key}, but the loading program defines no woven type {key}; define it (same namespace and name) in a woven assembly");
                     if (woven.Type.IsGenericTypeDefinition != args.Length > 0 || (args.Length > 0 && woven.Type.GetGenericArguments().Length != args.Length))
                         return LoadedType.Missing(key, $"it holds a {key}, which has a different number of generic parameters in the loading program");
-                    var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : Close(woven.Type, key, args, reader);
+                    var loaded = args.Length == 0 ? LoadedType.Found(key, woven.Type) : shapes.Constructed(key, woven.Type, args, () => Close(woven.Type, key, args, reader));
                     if (loaded.Type == null) return loaded;
                     var ignored = new System.Collections.Generic.List<string>();
                     loaded.MapFields(woven, fields, report.DefaultedFields, ignored);
@@ -62,10 +64,12 @@ namespace VarSave.Graph
                 {
                     var element = earlier[reader.ReadIndex("array element type", id)];
                     int rank = reader.ReadIndex("array rank", FormatConstants.MaxTypeArity + 1);
-                    string name = element.Name + (rank == 0 ? "[]" : "[" + new string(',', rank - 1) + "]");
-                    if (element.Type == null) return LoadedType.Missing(name, element.MissingReason!);
-                    var type = rank == 0 ? element.Type.MakeArrayType() : element.Type.MakeArrayType(rank);
-                    return LoadedType.Found(name, type);
+                    string name = TypeShapes.Shorten(element.Name) + (rank == 0 ? "[]" : "[" + new string(',', rank - 1) + "]");
+                    return shapes.Constructed(name, null, new[] { element }, () =>
+                    {
+                        if (element.Type == null) return LoadedType.Missing(name, element.MissingReason!);
+                        return LoadedType.Found(name, rank == 0 ? element.Type.MakeArrayType() : element.Type.MakeArrayType(rank));
+                    });
                 }
                 case TypeKind.Method:
                 {
@@ -76,6 +80,29 @@ namespace VarSave.Graph
                     return target == null
                         ? LoadedType.Missing(key, $"it holds a delegate to {key}, which no woven module of the loading program makes into a {delegateType.Name}: the method that created it changed or was removed")
                         : LoadedType.ForDelegate(target);
+                }
+                case TypeKind.GenericMethod:
+                {
+                    string key = reader.ReadString();
+                    var delegateType = earlier[reader.ReadIndex("delegate type", id)];
+                    var typeArguments = ReadArguments(reader, earlier, id);
+                    var methodArguments = ReadArguments(reader, earlier, id);
+                    if (delegateType.Type == null) return LoadedType.Missing(key, delegateType.MissingReason!);
+                    foreach (var argument in typeArguments.Concat(methodArguments))
+                        if (argument.Type == null) return LoadedType.Missing(key, argument.MissingReason!);
+                    var generic = DelegateRegistry.FindGenericByKey(key, delegateType.Type);
+                    if (generic == null)
+                        return LoadedType.Missing(key, $"it holds a delegate to {key}, which no woven module of the loading program makes into a {delegateType.Name}: the method that created it changed or was removed");
+                    return LoadedType.ForDelegate(generic.Close(TypesOf(typeArguments), TypesOf(methodArguments), delegateType.Type));
+                }
+                case TypeKind.RegisteredDelegate:
+                {
+                    string key = reader.ReadString();
+                    string name = reader.ReadString();
+                    var type = DelegateRegistry.FindDelegateType(key, name);
+                    return type == null
+                        ? LoadedType.Missing(name, $"it holds a {name}, a delegate type that no woven code of the loading program makes delegates of with {key}")
+                        : LoadedType.Found(name, type);
                 }
                 case TypeKind.Surrogate:
                 {
@@ -93,6 +120,8 @@ namespace VarSave.Graph
         /// <summary>Closures and state machines: a saved variable the loading program's version lacks means the method changed.</summary>
         private static bool IsCompilerState(string key) => key.Contains("#closure") || key.Contains("#statemachine");
 
+        private static Type[] TypesOf(LoadedType[] loaded) => Array.ConvertAll(loaded, l => l.Type!);
+
         private static LoadedType[] ReadArguments(ByteReader reader, LoadedType[] earlier, int id)
         {
             int count = reader.ReadIndex("generic argument count", FormatConstants.MaxTypeArity + 1);
@@ -109,7 +138,7 @@ namespace VarSave.Graph
             var display = name.Split('`')[0] + "<";
             for (int i = 0; i < args.Length; i++)
             {
-                display += (i > 0 ? "," : "") + args[i].Name;
+                display += (i > 0 ? "," : "") + TypeShapes.Shorten(args[i].Name);
                 if (args[i].Type == null) return LoadedType.Missing(display + ">", args[i].MissingReason!);
                 closed[i] = args[i].Type!;
             }
@@ -125,6 +154,10 @@ namespace VarSave.Graph
             catch (ArgumentException e)
             {
                 throw new SnapshotMismatchException($"The snapshot uses {display}, which the loading program's type constraints do not allow: {e.Message}");
+            }
+            catch (TypeLoadException e)
+            {
+                throw reader.Corrupt($"{display} cannot be loaded by the runtime ({e.Message}); a struct this large is refused");
             }
         }
     }

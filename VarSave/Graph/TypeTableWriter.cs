@@ -34,9 +34,23 @@ namespace VarSave.Graph
             if (_methodIds.TryGetValue(target, out int id)) return id;
             var delegateType = TryGetId(target.DelegateType);
             if (delegateType == null) return null;
-            _bytes.WriteByte((byte)TypeKind.Method);
-            _bytes.WriteString(target.Key);
-            _bytes.WriteCount(delegateType.Value);
+            if (target.Generic == null)
+            {
+                _bytes.WriteByte((byte)TypeKind.Method);
+                _bytes.WriteString(target.Key);
+                _bytes.WriteCount(delegateType.Value);
+            }
+            else
+            {
+                var typeArguments = TryGetIds(target.TypeArguments);
+                var methodArguments = TryGetIds(target.MethodArguments);
+                if (typeArguments == null || methodArguments == null) return null;
+                _bytes.WriteByte((byte)TypeKind.GenericMethod);
+                _bytes.WriteString(target.Key);
+                _bytes.WriteCount(delegateType.Value);
+                WriteIds(_bytes, typeArguments);
+                WriteIds(_bytes, methodArguments);
+            }
             _methodIds.Add(target, Count);
             return Count++;
         }
@@ -52,6 +66,17 @@ namespace VarSave.Graph
                 return faceId;
             }
 
+            var described = TryDescribeByName(type);
+            if (described != null) return described;
+            // A delegate type woven code made delegates of: the registration vouches for it, whatever its signature names.
+            if (typeof(Delegate).IsAssignableFrom(type) && DelegateRegistry.AnyOfDelegateType(type) is DelegateTarget registered)
+                return Add(type, w => { w.WriteByte((byte)TypeKind.RegisteredDelegate); w.WriteString(registered.Key); w.WriteString(TypeNames.Of(type)); });
+            return null;
+        }
+
+        /// <summary>Built-in and woven types, arrays, and generic instances of them over describable arguments.</summary>
+        private int? TryDescribeByName(Type type)
+        {
             if (BuiltinTypes.TryGetCode(type, out byte code))
                 return Add(type, w => { w.WriteByte((byte)TypeKind.Builtin); w.WriteByte(code); });
 
@@ -91,10 +116,10 @@ namespace VarSave.Graph
             return null;
         }
 
-        private int[]? TryGetArgumentIds(Type type)
+        private int[]? TryGetArgumentIds(Type type) => type.IsGenericType ? TryGetIds(type.GetGenericArguments()) : Array.Empty<int>();
+
+        private int[]? TryGetIds(Type[] arguments)
         {
-            if (!type.IsGenericType) return Array.Empty<int>();
-            var arguments = type.GetGenericArguments();
             var ids = new int[arguments.Length];
             for (int i = 0; i < arguments.Length; i++)
             {

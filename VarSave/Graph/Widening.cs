@@ -15,6 +15,8 @@ namespace VarSave.Graph
             var to = Nullable.GetUnderlyingType(target) ?? target;
             var from = Type.GetTypeCode(value.GetType());
             if (value.GetType().IsEnum || to.IsEnum || !Allowed(from, Type.GetTypeCode(to))) return false;
+            // Convert refuses char to floating point, which C# widens implicitly: go through its code.
+            if (value is char c) value = (ushort)c;
             widened = Convert.ChangeType(value, to, CultureInfo.InvariantCulture);
             return true;
         }

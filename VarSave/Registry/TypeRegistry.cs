@@ -43,6 +43,25 @@ namespace VarSave.Registry
             }
         }
 
+        private static Dictionary<Type, WovenType> _closedStatics = new Dictionary<Type, WovenType>();
+
+        /// <summary>
+        /// Adds the statics of one closed instantiation of a generic type (run from its static
+        /// constructor): saves from now on include them, and a load can assign them.
+        /// </summary>
+        public static void AddClosedStatics(WovenType holder)
+        {
+            lock (Gate)
+            {
+                if (_closedStatics.ContainsKey(holder.Type)) return;
+                _closedStatics = new Dictionary<Type, WovenType>(_closedStatics) { [holder.Type] = holder };
+                _withStatics = new List<WovenType>(_withStatics) { holder };
+            }
+        }
+
+        /// <summary>The statics holder of a closed generic type, once its static constructor has registered it.</summary>
+        public static WovenType? FindClosedStatics(Type closed) => _closedStatics.TryGetValue(closed, out var holder) ? holder : null;
+
         public static WovenType? FindByKey(string key) => _byKey.TryGetValue(key, out var type) ? type : null;
 
         /// <summary>The registration of a run-time type, looking through a closed generic to its definition.</summary>

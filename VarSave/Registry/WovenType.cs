@@ -58,10 +58,24 @@ namespace VarSave.Registry
 
         public void SetStatics(FieldName[] statics, Action<StateWriter> capture, Action<StateReader> restore)
         {
-            Statics = statics;
-            StaticNames = Array.ConvertAll(statics, f => f.Name);
+            SetStaticNames(statics);
             CaptureStatics = capture;
             RestoreStatics = restore;
+        }
+
+        /// <summary>A generic type's statics: named once, captured and restored per closed instantiation.</summary>
+        public void SetStaticNames(FieldName[] statics)
+        {
+            Statics = statics;
+            StaticNames = Array.ConvertAll(statics, f => f.Name);
+        }
+
+        /// <summary>The statics holder of one closed instantiation of this generic type definition.</summary>
+        public WovenType Instantiate(Type closed, Action<StateWriter> capture, Action<StateReader> restore)
+        {
+            var instance = new WovenType(closed, Key, PreviousKeys, Fields, Factory, InitializedFactory);
+            instance.SetStatics(Statics, capture, restore);
+            return instance;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Reflection;
 using VarSave.Registry;
 
 namespace VarSave.Runtime
@@ -14,6 +15,8 @@ namespace VarSave.Runtime
     {
         private readonly List<WovenType> _types = new List<WovenType>();
         private readonly List<DelegateTarget> _delegates = new List<DelegateTarget>();
+        private readonly List<GenericDelegate> _genericDelegates = new List<GenericDelegate>();
+        private readonly Dictionary<string, string> _refusedDelegates = new Dictionary<string, string>(StringComparer.Ordinal);
         private WovenType? _last;
 
         /// <summary>
@@ -39,11 +42,41 @@ namespace VarSave.Runtime
         public void AddDelegate(System.Reflection.MethodBase method, Type delegateType, string key, Func<object?, object> factory) =>
             _delegates.Add(new DelegateTarget(method, delegateType, key, factory));
 
+        /// <summary>
+        /// Registers a method of generic code (a generic method, a method of a generic type, a lambda or local function in either) that the module turns into
+        /// delegates of <paramref name="delegateDefinition"/> (a generic definition, or a plain delegate
+        /// type): the method named <paramref name="name"/> with <paramref name="signature"/> (`arity(parameters),
+        /// generic parameters spelled !N and !!N) declared by <paramref name="owner"/>.
+        /// </summary>
+        public void AddGenericDelegate(Type owner, string name, string signature, Type delegateDefinition, string key)
+        {
+            const BindingFlags all = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
+            foreach (var method in owner.GetMethods(all))
+            {
+                if (method.Name != name || TypeNames.SignatureOf(method) != signature) continue;
+                _genericDelegates.Add(new GenericDelegate(method, delegateDefinition, key));
+                return;
+            }
+        }
+
+        /// <summary>
+        /// Records why the module's delegates to <paramref name="method"/> (declaring type's full name,
+        /// <c>::</c>, name) cannot be saved, so a save that meets one says so instead of a generic refusal.
+        /// </summary>
+        public void AddRefusedDelegate(string method, string reason) => _refusedDelegates[method] = reason;
+
+        /// <summary>
+        /// Gives the generic type registered last the names of its static fields (entries separated by
+        /// '\0'); each closed instantiation registers its own capture and restore when it is initialised
+        /// (<see cref="GenericStatics.Register"/>).
+        /// </summary>
+        public void AddGenericStatics(string staticNames) => Last(nameof(AddGenericStatics)).SetStaticNames(ParseFields(staticNames));
+
         /// <summary>Makes the module's types and delegate targets known to every later save and load.</summary>
         public void Complete()
         {
             TypeRegistry.Add(_types);
-            DelegateRegistry.Add(_delegates);
+            DelegateRegistry.Add(_delegates, _genericDelegates, _refusedDelegates);
         }
 
         private WovenType Last(string caller) => _last ?? throw new InvalidOperationException(caller + " must follow AddType.");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using VarSave.Format;
 using VarSave.Graph;
 
@@ -51,7 +52,7 @@ namespace VarSave.Runtime
                 case ValueTag.Ref:
                 {
                     int id = _in.ReadIndex("object reference", _objectCount);
-                    return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a delegate or comparer depending on a later one)");
+                    return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a comparer that is a collection or a delegate: no save writes that)");
                 }
                 case ValueTag.Struct: return ReadStruct();
                 case ValueTag.External: return ResolveExternal(_in.ReadString());
@@ -153,7 +154,7 @@ namespace VarSave.Runtime
             if (++_structDepth > _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
             var savedFrame = (_slots, _map, _owner, _fieldNames, _streaming);
             _streaming = false;
-            var values = ReadValues(count);
+            var values = ReadUsedValues(count, UsedFields(type, count));
             object result;
             if (type.Type == null) result = new MissingObject(type);
             else if (type.Woven != null && type.Type.IsValueType && typeof(IStateful).IsAssignableFrom(type.Type))
@@ -195,7 +196,10 @@ namespace VarSave.Runtime
             return -1;
         }
 
-        private void SkipPayload(ValueTag tag, int depth)
+        /// <summary>Reads one value without creating anything, adding the id of every object it refers to (struct fields included) to <paramref name="into"/>.</summary>
+        internal void CollectReferences(List<int> into) => SkipPayload((ValueTag)_in.ReadByte(), 0, into);
+
+        private void SkipPayload(ValueTag tag, int depth, List<int>? references = null)
         {
             switch (tag)
             {
@@ -210,11 +214,16 @@ namespace VarSave.Runtime
                 case ValueTag.String: _in.ReadIndex("string", _stringCount); return;
                 case ValueTag.External: _in.ReadString(); return;
                 case ValueTag.Enum: _in.ReadIndex("enum type", _types.Length); _in.ReadVarUInt(); return;
-                case ValueTag.Ref: _in.ReadIndex("object reference", _objectCount); return;
+                case ValueTag.Ref:
+                {
+                    int id = _in.ReadIndex("object reference", _objectCount);
+                    references?.Add(id);
+                    return;
+                }
                 case ValueTag.Struct:
                     if (depth >= _in.Limits.MaxNesting) throw _in.OverLimit("struct nesting", nameof(LoadLimits.MaxNesting), _in.Limits.MaxNesting);
                     _in.ReadIndex("struct type", _types.Length);
-                    for (int i = _in.ReadCount("struct field"); i > 0; i--) SkipPayload((ValueTag)_in.ReadByte(), depth + 1);
+                    for (int i = _in.ReadCount("struct field"); i > 0; i--) SkipPayload((ValueTag)_in.ReadByte(), depth + 1, references);
                     return;
                 default: throw _in.Corrupt($"unknown value tag {(byte)tag}");
             }

@@ -61,20 +61,22 @@ namespace VarSave.Runtime
             field = Convert<T>(_slots[saved], _owner + "." + name);
         }
 
-        /// <summary>Checks the file, creates every object and fills it; statics and locals are returned for the caller to apply.</summary>
-        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
+        /// <summary>Checks the file, creates the objects its roots reach and fills them; statics and locals are returned for the caller to apply.</summary>
+        internal static DecodedSnapshot Decode(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects = null)
         {
             try
             {
                 return DecodeChecked(data, report, options, live, callerObjects);
             }
-            catch (Exception e) when (e is ArgumentException || e is InvalidCastException || e is FormatException
-                                      || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException)
+            catch (Exception e) when (IsDecodingError(e))
             {
                 // Every input is checked where it is read; this net keeps the promise that a load throws only VarSave's exceptions.
                 throw new SnapshotFormatException($"The snapshot is corrupt: {e.GetType().Name}: {e.Message}");
             }
         }
+
+        private static bool IsDecodingError(Exception e) => e is ArgumentException || e is InvalidCastException || e is FormatException
+            || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException;
 
         private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
@@ -95,15 +97,19 @@ namespace VarSave.Runtime
                     InPlaceMatcher.Match(reader, rootsAt, options.InPlace ? live : null, callerObjects);
                     reader.LeaveRecords(rootsAt);
                 }
+                // Nothing is created before it is known to be reached from a root.
+                reader.Reach(rootsAt);
                 reader.CreateObjects();
-                var decoded = reader.ReadRoots();
+                var decoded = reader.ReadRoots(scan: null)!;
                 if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
                 reader.FillObjects();
                 reader.RunAfterFill();
+                CheckStatics(decoded);
                 return decoded;
             }
             catch
             {
+                reader.AbandonCreated();
                 reader.Release();
                 throw;
             }
@@ -122,7 +128,7 @@ namespace VarSave.Runtime
         internal static StateReader ForMemory() =>
             new StateReader(new ByteReader(Array.Empty<byte>(), 0, 0), Array.Empty<LoadedType>(), new LoadReportBuilder(), work: null);
 
-        /// <summary>Every object the load created, in the order they were first reached when saved.</summary>
+        /// <summary>Every object the load created (only those the roots reach), in the order they were first reached when saved.</summary>
         internal IEnumerable<object> RestoredObjects
         {
             get
@@ -153,8 +159,7 @@ namespace VarSave.Runtime
 
         private void ReadRecordIndex()
         {
-            int count = _in.ReadCount("object", minBytesEach: 5);
-            if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
+            int count = _in.ReadCount("object", 5, _in.Limits.MaxObjects, nameof(LoadLimits.MaxObjects));
             _work!.EnsureObjects(count);
             (_instances, _recordType, _recordStart, _recordEnd) = (_work.Instances, _work.RecordType, _work.RecordStart, _work.RecordEnd);
             _objectCount = count;
@@ -172,26 +177,38 @@ namespace VarSave.Runtime
         private void CreateObjects()
         {
             int rootsAt = _in.Position;
-            // Objects first; delegates once their targets exist; hash collections once their comparers and keys exist.
-            var later = new List<int>[] { new List<int>(), new List<int>() };
+            // Objects first; hash collections once their comparers exist; delegates once their targets do.
+            var collections = new List<int>();
+            var delegates = new List<int>();
             for (int id = 0; id < _objectCount; id++)
             {
-                if (_instances[id] != null) continue;
+                if (_instances[id] != null || !IsReached(id)) continue;
                 var type = _types[_recordType[id]];
                 if (type.Type == null) _instances[id] = new MissingObject(type);
-                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id, type);
-                else later[type.Codec.Phase == Codecs.CreationPhase.Delegates ? 0 : 1].Add(id);
+                else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id);
+                else (type.Codec.Phase == Codecs.CreationPhase.Delegates ? delegates : collections).Add(id);
             }
-            foreach (var phase in later)
-                foreach (int id in phase) Create(id, _types[_recordType[id]]);
+            foreach (int id in collections) Create(id);
+            DelegateOrder.Create(this, delegates);
             LeaveRecords(rootsAt);
         }
 
-        private void Create(int id, LoadedType type)
+        /// <summary>Creates saved object <paramref name="id"/> from its record.</summary>
+        internal void Create(int id)
         {
             EnterRecord(id);
-            _instances[id] = type.Codec.Create(this, type);
+            var type = _types[_recordType[id]];
+            try
+            {
+                _instances[id] = type.Codec.Create(this, type);
+            }
+            catch (Exception e) when (IsForeign(e))
+            {
+                throw ForeignError(e, $"object {id} ({type.Name})", "creating it");
+            }
         }
+
+        internal int ObjectCount => _objectCount;
 
         private void FillObjects()
         {
@@ -199,7 +216,7 @@ namespace VarSave.Runtime
             for (int id = 0; id < _objectCount; id++)
             {
                 var type = _types[_recordType[id]];
-                if (type.Type == null) continue;
+                if (type.Type == null || !IsReached(id)) continue;
                 if (type.Codec.FillsLate) late.Add(id);
                 else FillRecord(id, type);
             }
@@ -211,8 +228,15 @@ namespace VarSave.Runtime
         private void FillRecord(int id, LoadedType type)
         {
             EnterRecord(id);
-            if (_reused != null && _reused[id]) type.Codec.Reset(_instances[id]!);
-            type.Codec.Fill(_instances[id]!, this, type);
+            try
+            {
+                if (_reused != null && _reused[id]) type.Codec.Reset(_instances[id]!);
+                type.Codec.Fill(_instances[id]!, this, type);
+            }
+            catch (Exception e) when (IsForeign(e))
+            {
+                throw ForeignError(e, $"object {id} ({type.Name})", "filling it");
+            }
             if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"object {id} ({type.Name}) has {_recordEnd[id] - _in.Position} unread bytes");
         }
 
@@ -254,41 +278,6 @@ namespace VarSave.Runtime
             (_reused ??= new bool[_objectCount])[id] = true;
         }
 
-        private DecodedSnapshot ReadRoots()
-        {
-            var decoded = new DecodedSnapshot(this);
-            int staticCount = _in.ReadCount("static type");
-            for (int i = 0; i < staticCount; i++)
-            {
-                var holder = _types[_in.ReadIndex("static holder type", _types.Length)];
-                var names = ReadNames("static field");
-                var slots = ReadValues(names.Length);
-                var woven = holder.Registration;
-                if (woven?.RestoreStatics == null)
-                {
-                    _report.SkippedStatics.Add(holder.Name + ".*");
-                    continue;
-                }
-                var map = LoadedType.MapNames(woven.Key, woven.Statics, names, null, _report.SkippedStatics);
-                decoded.Statics.Add(new StaticRoot(woven, slots, map));
-            }
-
-            int localCount = _in.ReadCount("local", minBytesEach: 2);
-            for (int i = 0; i < localCount; i++)
-            {
-                string name = _in.ReadString();
-                if (name.StartsWith(OfferedLocals.ClosurePrefix, StringComparison.Ordinal))
-                {
-                    int at = _in.Position;
-                    int id = ReadReferenceOrSkip();
-                    if (id >= 0) decoded.ClosureTypes[name] = _types[_recordType[id]];
-                    _in.Position = at;
-                }
-                decoded.Locals[name] = ReadValue();
-            }
-            return decoded;
-        }
-
         internal string[] ReadNames(string what)
         {
             var names = new string[_in.ReadCount(what)];
@@ -296,18 +285,27 @@ namespace VarSave.Runtime
             return names;
         }
 
-        private object?[] ReadValues(int count)
-        {
-            var values = new object?[count];
-            for (int i = 0; i < count; i++) values[i] = ReadValue();
-            return values;
-        }
-
         // ---- used by codecs ----
 
         internal ByteReader Input => _in;
 
+        private CollisionBudget? _collisions;
+
+        /// <summary>The load's budget of hash-chain steps (<see cref="CollisionBudget"/>).</summary>
+        internal CollisionBudget Collisions => _collisions ??= new CollisionBudget(_bodyEnd);
+
         internal int ReadCount(string what) => _in.ReadCount(what);
+
+        /// <summary>A count of <typeparamref name="T"/> values, each needing as many bytes of the record as its size in memory calls for (<see cref="ValueSize"/>).</summary>
+        internal int ReadCountOf<T>(string what) => _in.ReadCount(what, ElementCost<T>.MinBytes);
+
+        /// <summary>A count of key and value pairs (see <see cref="ReadCountOf{T}"/>).</summary>
+        internal int ReadCountOf<TKey, TValue>(string what) => _in.ReadCount(what, ElementCost<TKey>.MinBytes + ElementCost<TValue>.MinBytes);
+
+        private static class ElementCost<T>
+        {
+            public static readonly int MinBytes = ValueSize.MinEncodedBytes(typeof(T));
+        }
 
         /// <summary>Reads a type-table id and returns its entry.</summary>
         internal LoadedType ReadTypeEntry(string what) => _types[_in.ReadIndex(what, _types.Length)];
@@ -330,7 +328,7 @@ namespace VarSave.Runtime
                 finally { _streaming = false; }
                 return;
             }
-            var slots = ReadValues(type.SavedFields.Length);
+            var slots = ReadUsedValues(type.SavedFields.Length, type.SavedToCurrent);
             EnterFrame(slots, type.FieldMap, type.Name, type.Woven!.FieldNames);
             target.RestoreState(this);
         }

@@ -79,6 +79,33 @@ namespace VarSave.Runtime
         /// <summary>Encodes the statics of every registered type and the given locals, then everything they reach.</summary>
         internal static byte[] Encode(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
         {
+            return Retrying(() => EncodeOnce(staticHolders, locals));
+        }
+
+        /// <summary>
+        /// An object another thread changes while it is read would give a snapshot its reader rejects:
+        /// the walk detects it and starts again, a few times, before it reports the object.
+        /// </summary>
+        private static T Retrying<T>(Func<T> walk)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return walk();
+                }
+                catch (ChangedDuringSave changed)
+                {
+                    if (attempt == MaxAttempts) throw changed.Report(attempt);
+                }
+            }
+        }
+
+        /// <summary>How many times a save is tried when objects change under it.</summary>
+        internal const int MaxAttempts = 3;
+
+        private static byte[] EncodeOnce(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
+        {
             var writer = new StateWriter(WriterWorkspace.Rent());
             writer._saveNumber = SaveMarks.TryAcquire();
             try
@@ -125,7 +152,10 @@ namespace VarSave.Runtime
         private HashSet<object>? _skipped;
 
         /// <summary>A dry run of <see cref="Encode"/> that collects every unsaveable object instead of stopping at the first.</summary>
-        internal static SaveCheck Check(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
+        internal static SaveCheck Check(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals) =>
+            Retrying(() => CheckOnce(staticHolders, locals));
+
+        private static SaveCheck CheckOnce(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals)
         {
             var writer = new StateWriter(new WriterWorkspace()) { _check = new CheckState() };
             var roots = writer.WriteRoots(staticHolders, locals);
@@ -149,7 +179,9 @@ namespace VarSave.Runtime
             roots.WriteCount(staticHolders.Count);
             foreach (var holder in staticHolders)
             {
-                roots.WriteCount(_types.TryGetId(holder.Type) ?? throw new InvalidOperationException("A registered type has no descriptor."));
+                roots.WriteCount(_types.TryGetId(holder.Type) ?? throw new UnsaveableObjectException("static " + holder.Key, holder.Type,
+                    "the statics of this instantiation of a generic type cannot be named in a snapshot: a type argument is neither woven nor a supported BCL type. " +
+                    "Mark the generic type's static fields [Transient], or weave the assembly that defines the type argument."));
                 roots.WriteCount(holder.StaticNames.Length);
                 foreach (var name in holder.StaticNames) roots.WriteString(name);
                 _rootLabel = "static " + holder.Key + ".";
@@ -195,8 +227,16 @@ namespace VarSave.Runtime
                 records.WriteCount(entry.TypeId);
                 int lengthAt = records.ReserveUInt32();
                 int start = records.Length;
-                if (_check == null) entry.Codec.Write(entry.Instance, this);
-                else WriteRecordChecked(entry);
+                try
+                {
+                    if (_check == null) entry.Codec.Write(entry.Instance, this);
+                    else WriteRecordChecked(entry);
+                }
+                catch (Exception e) when (e is InvalidOperationException || e is ArgumentOutOfRangeException || e is IndexOutOfRangeException)
+                {
+                    // What the BCL collections throw when they change under an enumerator or an index.
+                    throw ChangedWhileSaving(entry.Instance.GetType(), e.Message, e);
+                }
                 records.PatchUInt32(lengthAt, (uint)(records.Length - start));
                 _check?.AddObjectBytes(records.Length - recordStart);
             }
@@ -264,6 +304,14 @@ namespace VarSave.Runtime
 
         internal UnsaveableObjectException Unsaveable(Type type, string reason) =>
             new UnsaveableObjectException(CurrentPath(), type, reason);
+
+        /// <summary>The object being written changed while it was read (its count, or its version).</summary>
+        internal Exception ChangedWhileSaving(Type type, string change, Exception? inner = null)
+        {
+            _slotName = null;
+            _slotIndex = -1;
+            return new ChangedDuringSave(CurrentPath(), type, change, inner);
+        }
 
         /// <summary>Writes any value: inline for primitives, strings and structs, as a reference for objects.</summary>
         internal void WriteValue(object? value)

@@ -5,6 +5,7 @@
 //   dotnet Game.dll run --ticks N [--save PATH] [--seed S]   a new world, N ticks, optionally saved
 //   dotnet Game.dll resume --load PATH --ticks M [--save P]   load in a new process, M more ticks
 //   dotnet Game.dll play [--load PATH] [--seed S]             interactive: step [n], status, save [path], load [path], quit
+//   --key-file KEY (any command) signs saves with, and loads only snapshots signed with, the bytes of KEY
 using System;
 using System.Globalization;
 
@@ -15,7 +16,8 @@ namespace Game
         private const string Usage =
             "usage: Game run --ticks N [--save PATH] [--seed S]\n" +
             "       Game resume --load PATH --ticks M [--save PATH]\n" +
-            "       Game play [--load PATH] [--seed S]";
+            "       Game play [--load PATH] [--seed S]\n" +
+            "       any command: --key-file KEY to sign saves and check loads";
 
         private const string DefaultPath = "game.varsave";
 
@@ -35,6 +37,7 @@ namespace Game
                     case "--seed" when ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s): seed = s; break;
                     case "--save": save = value; break;
                     case "--load": load = value; break;
+                    case "--key-file": VarSave.ProgramState.SigningKey = System.IO.File.ReadAllBytes(value); break;
                     default: return Fail($"bad option {args[i]} {value}");
                 }
             }

@@ -24,6 +24,12 @@ namespace VarSave.Codecs.Collections
 
         public override object Create(StateReader reader, LoadedType type) => new ArrayList(reader.ReadCount("collection item"));
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("collection item");
+            reader.ScanToEnd(scan);
+        }
+
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var list = (ArrayList)instance;
@@ -56,6 +62,13 @@ namespace VarSave.Codecs.Collections
                 writer.WriteElement(i, entry.Key, "Key");
                 writer.WriteElement(i++, entry.Value, "Value");
             }
+        }
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("dictionary entry");
+            Comparers.SkipCode(reader);
+            reader.ScanToEnd(scan);
         }
 
         // Stands for "no comparer": a Hashtable without one uses each key's own Equals and GetHashCode.

@@ -23,10 +23,12 @@ namespace VarSave.Codecs.Collections
         protected override int CountOf(TCollection collection) => collection.Count;
         protected override void Add(TCollection collection, T item) => Items(collection).Add(item);
 
-        protected override void WriteItems(TCollection collection, StateWriter writer)
+        protected override int WriteItems(TCollection collection, StateWriter writer)
         {
             var items = Items(collection);
-            for (int i = 0; i < items.Count; i++) writer.WriteElement(i, items[i]);
+            int i = 0;
+            for (; i < items.Count; i++) writer.WriteElement(i, items[i]);
+            return i;
         }
     }
 

@@ -32,6 +32,13 @@ namespace VarSave.Codecs.Collections
             }
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.ReadCount("queue item");
+            Comparers.SkipCode(reader);
+            reader.ScanToEnd(scan);
+        }
+
         public override object Create(StateReader reader, LoadedType type)
         {
             int count = reader.ReadCount("queue item");

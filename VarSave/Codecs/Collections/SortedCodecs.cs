@@ -19,6 +19,7 @@ namespace VarSave.Codecs.Collections
         protected override void Add(SortedSet<T> collection, T item) => collection.Add(item);
         protected override void WriteHeader(SortedSet<T> collection, StateWriter writer) => Comparers.Write(collection.Comparer, Comparer<T>.Default, writer);
         protected override object? ReadHeader(StateReader reader, LoadedType type) => Comparers.Read<IComparer<T>>(reader, type);
+        protected override void SkipHeaderCode(StateReader reader) => Comparers.SkipCode(reader);
     }
 
     /// <summary>

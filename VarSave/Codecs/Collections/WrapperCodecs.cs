@@ -25,6 +25,8 @@ namespace VarSave.Codecs.Collections
 
         public override object Create(StateReader reader, LoadedType type) => Allocator.Uninitialized(typeof(TView));
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanToEnd(scan);
+
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var wrapped = reader.ReadItem<TWrapped>(type.Name + ".wrapped") ?? throw reader.Input.Corrupt($"{type.Name} wraps nothing");

@@ -30,6 +30,8 @@ namespace VarSave.Codecs.Enumerators
             writer.Output.WriteVarInt((int)End!.GetValue(value)!);
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanValue(scan);
+
         public override object Create(StateReader reader, LoadedType type) => Allocator.Uninitialized(EnumeratorType!);
 
         public override void Fill(object instance, StateReader reader, LoadedType type)

@@ -101,6 +101,17 @@ namespace VarSave.Codecs.Exceptions
             }
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            for (int i = 0; i < 6; i++) reader.ScanValue(scan);
+            for (int i = reader.ReadCount("exception data entry") * 2; i > 0; i--) reader.ScanValue(scan);
+            for (int i = reader.ReadCount("exception field"); i > 0; i--)
+            {
+                reader.Input.ReadString();
+                reader.ScanValue(scan);
+            }
+        }
+
         private static void FillData(Exception exception, StateReader reader, LoadedType type)
         {
             int count = reader.ReadCount("exception data entry");

@@ -73,5 +73,7 @@ namespace VarSave.Codecs.Inheritance
             throw new SnapshotMismatchException($"The snapshot stores a {type.Name}, which cannot be loaded: {_reason}");
 
         public override void Fill(object instance, Runtime.StateReader reader, Graph.LoadedType type) { }
+
+        public override void ScanReferences(Runtime.StateReader reader, Graph.LoadedType type, Graph.ReferenceScan scan) { }
     }
 }

@@ -41,6 +41,13 @@ namespace VarSave.Codecs.Inheritance
             return instance;
         }
 
+        // The base part, then the woven fields (scanned as values: a field the loading type lacks only reaches more).
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            _base.ScanReferences(reader, type, scan);
+            reader.ScanToEnd(scan);
+        }
+
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             _base.Fill(instance, reader, type);

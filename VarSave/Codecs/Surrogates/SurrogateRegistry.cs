@@ -96,6 +96,8 @@ namespace VarSave.Codecs.Surrogates
 
         public override CreationPhase Phase => CreationPhase.Collections;
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanValue(scan);
+
         public override void Write(object value, StateWriter writer) => writer.WriteMember("stand-in", _surrogate.Save(value, writer));
 
         protected override object Read(StateReader reader, LoadedType type)

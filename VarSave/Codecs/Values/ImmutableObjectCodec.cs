@@ -19,6 +19,9 @@ namespace VarSave.Codecs.Values
             return instance;
         }
 
+        // Holds no references (a surrogate's stand-in, which may, scans it).
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) { }
+
         public sealed override void Fill(object instance, StateReader reader, LoadedType type) => reader.Input.Skip(reader.Input.Remaining);
     }
 }

@@ -37,6 +37,12 @@ namespace VarSave.Codecs.Values
             if (factory != null) writer.WriteMember("factory", factory);
         }
 
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            reader.Input.ReadByte();
+            reader.ScanToEnd(scan);
+        }
+
         public override object Create(StateReader reader, LoadedType type) => Allocator.Uninitialized(typeof(Lazy<T>));
 
         public override void Fill(object instance, StateReader reader, LoadedType type)

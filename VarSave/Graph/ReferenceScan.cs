@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+
+namespace VarSave.Graph
+{
+    /// <summary>
+    /// The records a load's roots reach, found breadth-first before anything is created: only
+    /// these are created, filled and given [AfterLoad] hooks, so a record nothing refers to (a
+    /// gadget added to a file) never becomes an object. Also keeps the references between
+    /// tuples, for <see cref="StructuralDepth"/>.
+    /// </summary>
+    internal sealed class ReferenceScan
+    {
+        private readonly bool[] _reached;
+        private readonly bool[] _structural;
+        private readonly Dictionary<int, int> _structuralIndex = new Dictionary<int, int>();
+        private readonly int[] _queue;
+        private int _head, _tail;
+        private readonly List<(int From, int To, int Weight)> _structuralEdges = new List<(int, int, int)>();
+
+        public ReferenceScan(int objectCount)
+        {
+            _reached = new bool[objectCount];
+            _structural = new bool[objectCount];
+            _queue = new int[objectCount];
+        }
+
+        /// <summary>The record being scanned, or -1 while the roots are.</summary>
+        public int From { get; private set; } = -1;
+
+        /// <summary>How deep in struct values the scan is: a reference inside them is that many more levels of hashing away.</summary>
+        public int StructDepth { get; set; }
+
+        public bool IsReached(int id) => _reached[id];
+
+        public bool IsStructural(int id) => _structural[id];
+
+        /// <summary>The position of each structural (tuple) record among them, by record id.</summary>
+        public IReadOnlyDictionary<int, int> StructuralIndex => _structuralIndex;
+
+        public IReadOnlyList<(int From, int To, int Weight)> StructuralEdges => _structuralEdges;
+
+        /// <summary>A reference to record <paramref name="id"/> seen in the current record or root.</summary>
+        public void Found(int id)
+        {
+            if (From >= 0 && _structural[From]) _structuralEdges.Add((From, id, 1 + StructDepth));
+            if (_reached[id]) return;
+            _reached[id] = true;
+            _queue[_tail++] = id;
+        }
+
+        /// <summary>The next reached record whose references are not yet scanned.</summary>
+        public bool TryNext(out int id)
+        {
+            id = _head < _tail ? _queue[_head++] : -1;
+            return id >= 0;
+        }
+
+        /// <summary>Starts scanning record <paramref name="id"/>; <paramref name="structural"/> when its hash and equality recurse into what it holds.</summary>
+        public void Enter(int id, bool structural)
+        {
+            From = id;
+            StructDepth = 0;
+            _structural[id] = structural;
+            if (structural) _structuralIndex.Add(id, _structuralIndex.Count);
+        }
+    }
+}
