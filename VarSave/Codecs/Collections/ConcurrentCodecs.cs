@@ -26,7 +26,20 @@ namespace VarSave.Codecs.Collections
         protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
     }
 
-    internal sealed class ConcurrentQueueCodec<T> : SequenceCodec<ConcurrentQueue<T>, T>
+    /// <summary>A concurrent collection written from one snapshot of its items, so the count and the items agree while other threads change it.</summary>
+    internal abstract class ConcurrentSequenceCodec<TCollection, T> : SequenceCodec<TCollection, T> where TCollection : class, IEnumerable<T>
+    {
+        protected abstract T[] ItemsOf(TCollection collection);
+
+        public sealed override void Write(object value, StateWriter writer)
+        {
+            var items = ItemsOf((TCollection)value);
+            writer.WriteCount(items.Length);
+            for (int i = 0; i < items.Length; i++) writer.WriteElement(i, items[i]);
+        }
+    }
+
+    internal sealed class ConcurrentQueueCodec<T> : ConcurrentSequenceCodec<ConcurrentQueue<T>, T>
     {
         private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(ConcurrentQueue<T>));
         protected override void Clear(ConcurrentQueue<T> collection) { while (collection.TryDequeue(out _)) { } }
@@ -35,22 +48,11 @@ namespace VarSave.Codecs.Collections
         protected override void Construct(ConcurrentQueue<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance);
         protected override void Add(ConcurrentQueue<T> collection, T item) => collection.Enqueue(item);
 
-        // A snapshot of the items, so the count and the items agree while other threads change the queue.
-        public override void Write(object value, StateWriter writer)
-        {
-            var items = ((ConcurrentQueue<T>)value).ToArray();
-            writer.WriteCount(items.Length);
-            WriteArray(items, writer);
-        }
-
-        internal static void WriteArray(T[] items, StateWriter writer)
-        {
-            for (int i = 0; i < items.Length; i++) writer.WriteElement(i, items[i]);
-        }
+        protected override T[] ItemsOf(ConcurrentQueue<T> collection) => collection.ToArray();
     }
 
     /// <summary>Enumerates top first, like <see cref="Stack{T}"/>: pushed back in reverse.</summary>
-    internal sealed class ConcurrentStackCodec<T> : SequenceCodec<ConcurrentStack<T>, T>
+    internal sealed class ConcurrentStackCodec<T> : ConcurrentSequenceCodec<ConcurrentStack<T>, T>
     {
         private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(ConcurrentStack<T>));
         protected override void Clear(ConcurrentStack<T> collection) => collection.Clear();
@@ -59,12 +61,7 @@ namespace VarSave.Codecs.Collections
         protected override void Construct(ConcurrentStack<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance);
         protected override void Add(ConcurrentStack<T> collection, T item) => collection.Push(item);
 
-        public override void Write(object value, StateWriter writer)
-        {
-            var items = ((ConcurrentStack<T>)value).ToArray();
-            writer.WriteCount(items.Length);
-            ConcurrentQueueCodec<T>.WriteArray(items, writer);
-        }
+        protected override T[] ItemsOf(ConcurrentStack<T> collection) => collection.ToArray();
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
@@ -79,7 +76,7 @@ namespace VarSave.Codecs.Collections
     }
 
     /// <summary>A <see cref="ConcurrentBag{T}"/> keeps its items; a bag has no order to keep.</summary>
-    internal sealed class ConcurrentBagCodec<T> : SequenceCodec<ConcurrentBag<T>, T>
+    internal sealed class ConcurrentBagCodec<T> : ConcurrentSequenceCodec<ConcurrentBag<T>, T>
     {
         private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(ConcurrentBag<T>));
         protected override void Clear(ConcurrentBag<T> collection) { while (collection.TryTake(out _)) { } }
@@ -88,11 +85,6 @@ namespace VarSave.Codecs.Collections
         protected override void Construct(ConcurrentBag<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance);
         protected override void Add(ConcurrentBag<T> collection, T item) => collection.Add(item);
 
-        public override void Write(object value, StateWriter writer)
-        {
-            var items = ((ConcurrentBag<T>)value).ToArray();
-            writer.WriteCount(items.Length);
-            ConcurrentQueueCodec<T>.WriteArray(items, writer);
-        }
+        protected override T[] ItemsOf(ConcurrentBag<T> collection) => collection.ToArray();
     }
 }
