@@ -541,7 +541,7 @@ namespace VarSave.Tests.Fuzzing
                         break;
                     case 4: Varint(VarintRole.TypeId); Varint(VarintRole.ArrayRank); break;
                     case 5: String(StringRole.MethodKey); Varint(VarintRole.TypeId); break;
-                    case 6: String(StringRole.TypeKey); break;
+                    case 8: String(StringRole.TypeKey); break; // a surrogate: its key
                     default: throw new FormatException($"type kind {kind}");
                 }
             }
