@@ -50,6 +50,7 @@ namespace VarSave.Tests
                 new int[,] { { 1, 2, 3 }, { 4, 5, 6 } },
                 new string?[2, 2, 2] { { { "a", null }, { "c", "d" } }, { { "e", "f" }, { "g", "h" } } },
                 new byte[0],
+                new double[3, 0],
             };
             var restored = (object[])Woven.RoundTrip(value)!;
             Assert.Equal(new[] { 1, 2, 3 }, (int[])restored[0]);
@@ -59,6 +60,8 @@ namespace VarSave.Tests
             Assert.Equal("h", ((string?[,,])restored[3])[1, 1, 1]);
             Assert.Null(((string?[,,])restored[3])[0, 0, 1]);
             Assert.Empty((byte[])restored[4]);
+            Assert.Equal(3, ((double[,])restored[5]).GetLength(0));
+            Assert.Equal(0, ((double[,])restored[5]).GetLength(1));
         }
 
         [Fact]
