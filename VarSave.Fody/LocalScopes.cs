@@ -71,6 +71,10 @@ namespace VarSave.Fody
                 {
                     if (!site.Locals.ContainsKey(hoisted.Groups[1].Value)) site.Locals[hoisted.Groups[1].Value] = LocalAccess.Hoisted(hoisted.Groups[1].Value, field);
                 }
+                else if (stateMachine && IsForeachState(definition))
+                {
+                    if (!site.Locals.ContainsKey(field.Name)) site.Locals[field.Name] = LocalAccess.Hoisted(field.Name, field);
+                }
                 else if (field.Name == "<>4__this" && !field.FieldType.IsValueType) site.ThisField = field;
                 else if (IsUserName(field.Name)) site.Locals[field.Name] = LocalAccess.Hoisted(field.Name, field);
                 else if (stateMachine && field.Name.StartsWith("<>8__") && IsDisplayClass(field.FieldType))
@@ -82,6 +86,25 @@ namespace VarSave.Fody
                 }
             }
         }
+
+        /// <summary>
+        /// A <c>foreach</c>'s hidden state kept across <c>await</c>: the enumerator, or an array and its index
+        /// (<c>&lt;&gt;s__N</c> in Debug, <c>&lt;&gt;7__wrapN</c> in Release), so a loaded loop goes on at the
+        /// element it was at. Other hidden temporaries (a <c>using</c>'s resource) are left alone.
+        /// </summary>
+        private static bool IsForeachState(FieldDefinition field)
+        {
+            if (!ForeachTemporary.IsMatch(field.Name)) return false;
+            var type = field.FieldType;
+            if (type is ArrayType || type.FullName == "System.Int32") return true;
+            var element = type is GenericInstanceType generic ? generic.ElementType : type;
+            var outer = element;
+            while (outer.DeclaringType != null) outer = outer.DeclaringType;
+            return element.Name == "Enumerator" && outer != element && outer.Namespace == "System.Collections.Generic"
+                   || element.FullName == "System.Collections.Generic.IEnumerator`1" || element.FullName == "System.Collections.IEnumerator";
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex ForeachTemporary = new System.Text.RegularExpressions.Regex(@"^<>(s__|7__wrap)\d+$");
 
         private static readonly System.Text.RegularExpressions.Regex HoistedLocal = new System.Text.RegularExpressions.Regex(@"^<([^>]+)>5__\d+$");
 

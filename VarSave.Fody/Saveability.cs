@@ -23,6 +23,10 @@ namespace VarSave.Fody
             "System.Boolean", "System.Byte", "System.SByte", "System.Int16", "System.UInt16", "System.Int32", "System.UInt32",
             "System.Int64", "System.UInt64", "System.Char", "System.Single", "System.Double", "System.Decimal", "System.String",
             "System.DateTime", "System.DateTimeOffset", "System.TimeSpan", "System.Guid", "System.Text.StringBuilder",
+            "System.Numerics.BigInteger", "System.Numerics.Complex", "System.Half", "System.Int128", "System.UInt128", "System.DateOnly",
+            "System.TimeOnly", "System.Random", "System.Version", "System.Uri", "System.Text.RegularExpressions.Regex",
+            "System.Globalization.CultureInfo", "System.StringComparer", "System.Collections.BitArray", "System.Collections.ArrayList",
+            "System.Collections.Hashtable",
         };
 
         private static readonly HashSet<string> SupportedGenerics = new HashSet<string>
@@ -30,6 +34,16 @@ namespace VarSave.Fody
             "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.HashSet`1",
             "System.Collections.Generic.SortedDictionary`2", "System.Collections.Generic.Queue`1", "System.Collections.Generic.Stack`1",
             "System.Collections.Generic.LinkedList`1", "System.Nullable`1", "System.Collections.Generic.KeyValuePair`2",
+            "System.Collections.ObjectModel.Collection`1", "System.Collections.ObjectModel.ObservableCollection`1",
+            "System.Collections.Generic.SortedSet`1", "System.Collections.Generic.SortedList`2", "System.Collections.ObjectModel.ReadOnlyCollection`1",
+            "System.Collections.ObjectModel.ReadOnlyDictionary`2", "System.Collections.Concurrent.ConcurrentDictionary`2",
+            "System.Collections.Concurrent.ConcurrentQueue`1", "System.Collections.Concurrent.ConcurrentStack`1",
+            "System.Collections.Concurrent.ConcurrentBag`1", "System.Collections.Generic.PriorityQueue`2", "System.Lazy`1",
+            "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
+            // The enumerators a foreach keeps across yield return and await.
+            "System.Collections.Generic.List`1/Enumerator", "System.Collections.Generic.Dictionary`2/Enumerator",
+            "System.Collections.Generic.Dictionary`2/KeyCollection/Enumerator", "System.Collections.Generic.Dictionary`2/ValueCollection/Enumerator",
+            "System.Collections.Generic.HashSet`1/Enumerator", "System.Collections.Generic.Queue`1/Enumerator", "System.Collections.Generic.Stack`1/Enumerator",
         };
 
         /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>
@@ -113,6 +127,8 @@ namespace VarSave.Fody
                 return Saveable.Yes;
             }
             if (IsWovenAssembly(definition.Module.Assembly)) return Saveable.Yes;
+            // The runtime saves the common BCL exceptions (a fixed list) and refuses others with the path.
+            if (UnwovenBases.IsSupported(definition)) return Saveable.Maybe;
             if (definition.IsInterface || definition.IsAbstract || IsDelegate(definition)) return Saveable.Maybe;
             reason = $"{definition.FullName} is neither woven nor one of the supported BCL types";
             return Saveable.Never;

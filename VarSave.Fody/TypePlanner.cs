@@ -61,13 +61,8 @@ namespace VarSave.Fody
             var type = plan.Type;
             var baseDefinition = type.IsValueType ? null : Saveability.SafeResolve(type.BaseType);
             if (baseDefinition != null && IsWovenClass(baseDefinition)) plan.WovenBase = type.BaseType;
-            else if (baseDefinition != null && HasInstanceFields(baseDefinition))
-            {
-                _weaver.Diagnostics.Report(Diagnostics.UnwovenBase,
-                    $"{type.FullName} derives from {baseDefinition.FullName}, which is not woven: the fields it inherits are not saved. " +
-                    "Weave that assembly too, or keep that state elsewhere.",
-                    type.Methods.SelectMany(m => m.DebugInformation.SequencePoints).FirstOrDefault());
-            }
+            else if (baseDefinition != null && baseDefinition.FullName != "System.Object" && !UnwovenBases.IsSupported(baseDefinition))
+                WarnAboutStatefulBase(type, baseDefinition);
             plan.Fields.AddRange(type.Fields.Where(f => !f.IsStatic && IsSavedInstanceField(f)));
             plan.FieldNames.AddRange(SchemaOf(type));
         }
@@ -106,11 +101,17 @@ namespace VarSave.Fody
             return type.Methods.Any(m => m.Name == StateMethodEmitter.CaptureName);
         }
 
-        private static bool HasInstanceFields(TypeDefinition type)
+        /// <summary>A non-woven base with fields (read from its implementation) makes every save that reaches the class fail.</summary>
+        private void WarnAboutStatefulBase(TypeDefinition type, TypeDefinition baseDefinition)
         {
-            for (var current = type; current != null && current.FullName != "System.Object"; current = Saveability.SafeResolve(current.BaseType))
-                if (current.Fields.Any(f => !f.IsStatic)) return true;
-            return false;
+            var fields = UnwovenBases.InstanceFields(baseDefinition);
+            if (fields != null && fields.Count == 0) return;
+            string which = fields == null ? "whose implementation could not be read to check for fields" : $"which holds fields ({string.Join(", ", fields.Take(5))}{(fields.Count > 5 ? ", ..." : "")})";
+            _weaver.Diagnostics.Report(Diagnostics.UnwovenBase,
+                $"{type.FullName} derives from {baseDefinition.FullName}, which is not woven, {which}: they cannot be saved, " +
+                "so a save that reaches a " + type.Name + " fails with its path. Weave that assembly too, derive from a supported collection " +
+                "or exception, or keep that state in a field.",
+                type.Methods.SelectMany(m => m.DebugInformation.SequencePoints).FirstOrDefault());
         }
 
         private bool IsSavedInstanceField(FieldDefinition field) => IsSavedInstanceField(field, warn: true);

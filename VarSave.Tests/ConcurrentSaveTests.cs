@@ -43,7 +43,9 @@ namespace VarSave.Tests
                 {
                     var entries = (Dictionary<int, string>)loaded!;
                     Assert.Equal(map.Where(e => e.Key >= 0).OrderBy(e => e.Key), entries.Where(e => e.Key >= 0).OrderBy(e => e.Key));
-                    Assert.True(entries.Count == 5_000 || entries[-1] == "new");
+                    // A save that read the entry while it was removed may hold it with its value already cleared:
+                    // a data race inside Dictionary is torn, but the snapshot must still load (docs/security.md).
+                    Assert.True(entries.Count == 5_000 || entries.ContainsKey(-1));
                 });
         }
 

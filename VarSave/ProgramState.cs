@@ -72,6 +72,24 @@ namespace VarSave
             return StateWriter.Check(TypeRegistry.TypesWithStatics, CallSite.TakeCaptured());
         }
 
+        /// <summary>Saves as <see cref="SaveToFile(string)"/> does, as <paramref name="options"/> say; the snapshot lists what was left out.</summary>
+        public static Snapshot SaveToFile(string path, SaveOptions options)
+        {
+            var snapshot = SaveEverything(options);
+            snapshot.WriteToFile(path);
+            return snapshot;
+        }
+
+        /// <summary>Captures the program's state in memory as <paramref name="options"/> say (for example skipping what cannot be saved, listed in <see cref="Snapshot.Skipped"/>).</summary>
+        public static Snapshot SaveEverything(SaveOptions options)
+        {
+            if (options == null) throw new System.ArgumentNullException(nameof(options));
+            var locals = CallSite.TakeCaptured();
+            if (!options.SkipUnsaveable) return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
+            var bytes = StateWriter.EncodeSkipping(TypeRegistry.TypesWithStatics, locals, out var skipped);
+            return new Snapshot(bytes) { Skipped = skipped };
+        }
+
         /// <summary>Captures the program's state in memory.</summary>
         public static Snapshot SaveEverything()
         {

@@ -22,6 +22,9 @@ namespace VarSave
 
         internal byte[] Bytes => _bytes;
 
+        /// <summary>What a save with <see cref="SaveOptions.SkipUnsaveable"/> left out (saved as null), each with its path and reason; empty otherwise.</summary>
+        public System.Collections.Generic.IReadOnlyList<SaveProblem> Skipped { get; internal set; } = Array.Empty<SaveProblem>();
+
         /// <summary>Wraps bytes produced by <see cref="ToArray"/>. They are checked when loaded, not here.</summary>
         public static Snapshot FromBytes(byte[] bytes)
         {

@@ -7,6 +7,15 @@ internal class <Module>
 	static <Module>()
 	{
 		ModuleRegistration moduleRegistration = new ModuleRegistration();
+		moduleRegistration.AddType(typeof(Tally), "AssemblyToProcess.Tally", "Version", () => Allocation.Uninitialized(typeof(Tally)), null);
+		moduleRegistration.AddType(typeof(Deck), "AssemblyToProcess.Deck", "Owner", () => Allocation.Uninitialized(typeof(Deck)), () =>
+		{
+			object obj = Allocation.Uninitialized(typeof(Deck));
+			((Deck)obj).<VarSave>InitFields();
+			return obj;
+		});
+		moduleRegistration.AddType(typeof(Journal), "AssemblyToProcess.Journal", "Limit", () => Allocation.Uninitialized(typeof(Journal)), null);
+		moduleRegistration.AddType(typeof(GameError), "AssemblyToProcess.GameError", "Code", () => Allocation.Uninitialized(typeof(GameError)), null);
 		moduleRegistration.AddType(typeof(Session), "AssemblyToProcess.Session", "Turn\0Log", () => new Session(null), () =>
 		{
 			object obj = Allocation.Uninitialized(typeof(Session));

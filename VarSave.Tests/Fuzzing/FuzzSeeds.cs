@@ -23,6 +23,9 @@ namespace VarSave.Tests.Fuzzing
                 ("collections", Woven.Save(Collections()).ToArray()),
                 ("locals", WithLocals()),
                 ("statics-only", Woven.Save(null).ToArray()),
+                ("bcl-values", Woven.Save(BclValues()).ToArray()),
+                ("bcl-derived", Woven.Save(BclDerived()).ToArray()),
+                ("surrogates", Woven.Save(Surrogated()).ToArray()),
             };
             return seeds;
         }
@@ -128,6 +131,75 @@ namespace VarSave.Tests.Fuzzing
             new Queue<string>(new[] { "first", "second" }), new Stack<int>(new[] { 1, 2, 3 }), new LinkedList<int>(new[] { 9, 8, 7 }),
             new StringBuilder("built"), Tuple.Create(1, "one"), new object(), new List<object> { new List<object>(), "x" },
         };
+
+        /// <summary>The BCL values, objects and collections of issue 12, with comparers and sharing.</summary>
+        private static object BclValues()
+        {
+            var backing = new List<int> { 1, 2 };
+            var queue = new PriorityQueue<string, int>();
+            queue.Enqueue("a", 2);
+            queue.Enqueue("b", 1);
+            var made = new Lazy<string>(() => "made");
+            _ = made.Value;
+            return new object?[]
+            {
+                new Random(7), new Random(), Random.Shared, System.Numerics.BigInteger.Pow(-7, 40), new System.Numerics.Complex(1, -1),
+                (Half)1.5f, Int128.MinValue, UInt128.MaxValue, new DateOnly(2024, 2, 29), new TimeOnly(12, 30),
+                new Uri("https://example.com/x?y=1"), new Uri("relative/path", UriKind.Relative), new Version(1, 2, 3, 4),
+                new System.Text.RegularExpressions.Regex("a+b", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+                System.Globalization.CultureInfo.InvariantCulture, new System.Globalization.CultureInfo("fr-FR"),
+                StringComparer.InvariantCultureIgnoreCase, EqualityComparer<string>.Default, Comparer<int>.Default,
+                new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "b", "a" }, new SortedList<int, string> { [2] = "b", [1] = "a" },
+                queue, new System.Collections.BitArray(new[] { true, false, true }),
+                new System.Collections.ObjectModel.ObservableCollection<int> { 1 }, new System.Collections.ObjectModel.Collection<string> { "c" },
+                backing, backing.AsReadOnly(), new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(new Dictionary<string, int> { ["k"] = 1 }),
+                new System.Collections.ArrayList { 1, "two", null }, new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["k"] = 1 },
+                new System.Collections.Concurrent.ConcurrentDictionary<string, int> { ["c"] = 3 },
+                new System.Collections.Concurrent.ConcurrentQueue<int>(new[] { 1, 2 }), new System.Collections.Concurrent.ConcurrentStack<int>(new[] { 3, 4 }),
+                new System.Collections.Concurrent.ConcurrentBag<int> { 5 }, made,
+                new ArgumentOutOfRangeException("count", 3, "too many"), new AggregateException(new InvalidOperationException("inner")),
+                Advanced(backing.GetEnumerator()), Advanced(new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }.GetEnumerator()),
+                Advanced(new HashSet<int> { 3, 4 }.GetEnumerator()), Advanced(new Queue<int>(new[] { 5, 6 }).GetEnumerator()),
+                Advanced(new Stack<int>(new[] { 7, 8 }).GetEnumerator()), Advanced(((IEnumerable<int>)new[] { 9, 10 }).GetEnumerator()),
+            };
+        }
+
+        /// <summary>An enumerator one step in, boxed as an iterator's field would hold it.</summary>
+        private static object Advanced(System.Collections.IEnumerator enumerator)
+        {
+            enumerator.MoveNext();
+            return enumerator;
+        }
+
+        private static readonly Lazy<bool> SurrogatesRegistered = new Lazy<bool>(() =>
+        {
+            Surrogates.Register<System.Drawing.Point, (int X, int Y)>(p => (p.X, p.Y), t => new System.Drawing.Point(t.X, t.Y));
+            Surrogates.Register<System.Net.IPAddress, string>(a => a.ToString(), s => System.Net.IPAddress.Parse(s));
+            return true;
+        });
+
+        /// <summary>Library types saved through surrogates the program registered (a struct and a shared class).</summary>
+        private static object Surrogated()
+        {
+            _ = SurrogatesRegistered.Value;
+            var host = System.Net.IPAddress.Parse("10.0.0.1");
+            return new object[] { new System.Drawing.Point(3, -4), host, host, new List<System.Drawing.Point> { new System.Drawing.Point(1, 2) } };
+        }
+
+        private static object BclDerived()
+        {
+            dynamic tally = Woven.New("Tally");
+            tally["apples"] = 3;
+            tally.Version = 2;
+            dynamic deck = Woven.New("Deck");
+            deck.Add("ace");
+            deck.Owner = "ann";
+            dynamic journal = Woven.New("Journal");
+            journal.Add("entry");
+            var error = Woven.New("GameError", "locked", new KeyNotFoundException("door"));
+            error.Data["turn"] = 1;
+            return new object[] { tally, deck, journal, error, deck };
+        }
 
         /// <summary>A snapshot with locals, captured as a woven call site would capture them.</summary>
         private static byte[] WithLocals()

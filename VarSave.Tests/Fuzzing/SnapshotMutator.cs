@@ -153,7 +153,7 @@ namespace VarSave.Tests.Fuzzing
                     if (layout.TypesEnd <= 0) return null;
                     int boundary = random.Next(2) == 0 ? layout.TypesEnd : layout.ObjectsEnd;
                     int otherBoundary = boundary == layout.TypesEnd ? otherLayout.TypesEnd : otherLayout.ObjectsEnd;
-                    if (boundary <= 0 || boundary > data.Length) return null;
+                    if (boundary <= 0 || boundary > data.Length || otherBoundary <= 0) return null;
                     var tail = other.AsSpan(otherBoundary, other.Length - TrailerLength - otherBoundary).ToArray();
                     return (data.AsSpan(0, boundary).ToArray().Concat(tail).ToArray(),
                         $"sections [0,{boundary}) + {_seeds[otherIndex].Name}[{otherBoundary}..]");
@@ -541,6 +541,7 @@ namespace VarSave.Tests.Fuzzing
                         break;
                     case 4: Varint(VarintRole.TypeId); Varint(VarintRole.ArrayRank); break;
                     case 5: String(StringRole.MethodKey); Varint(VarintRole.TypeId); break;
+                    case 8: String(StringRole.TypeKey); break; // a surrogate: its key
                     default: throw new FormatException($"type kind {kind}");
                 }
             }

@@ -79,14 +79,18 @@ namespace VarSave.Codecs
 
         private int[] ReadLengths(StateReader reader)
         {
+            // A length is not a count of bytes that follow (double[3, 0] holds nothing): only the product is.
+            var input = reader.Input;
             var lengths = new int[_rank];
             long total = 1;
             for (int d = 0; d < _rank; d++)
             {
-                lengths[d] = reader.ReadCount("array dimension");
-                total *= Math.Max(lengths[d], 1);
-                if (total * ValueSize.MinEncodedBytes(_elementType) > reader.Input.Remaining) throw reader.Input.Corrupt("an array has more elements than the bytes left can hold");
+                ulong length = input.ReadVarUInt();
+                if (length > (ulong)input.Limits.MaxItems) throw input.OverLimit($"array dimension {length}", nameof(LoadLimits.MaxItems), input.Limits.MaxItems);
+                lengths[d] = (int)length;
+                total = Math.Min(total * lengths[d], int.MaxValue);
             }
+            if (total * ValueSize.MinEncodedBytes(_elementType) > input.Remaining) throw input.Corrupt("an array has more elements than the bytes left can hold");
             return lengths;
         }
     }

@@ -16,6 +16,24 @@ namespace VarSave.Codecs
             typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(char), typeof(float),
             typeof(double), typeof(decimal), typeof(string), typeof(DateTime), typeof(DateTimeOffset),
             typeof(TimeSpan), typeof(Guid), typeof(StringBuilder), typeof(Action), typeof(EventHandler),
+            // BCL exceptions held in fields (issue 12).
+            typeof(Exception), typeof(SystemException), typeof(ApplicationException), typeof(ArgumentException),
+            typeof(ArgumentNullException), typeof(ArgumentOutOfRangeException), typeof(ArithmeticException), typeof(DivideByZeroException),
+            typeof(OverflowException), typeof(FormatException), typeof(IndexOutOfRangeException), typeof(InvalidCastException),
+            typeof(InvalidOperationException), typeof(ObjectDisposedException), typeof(NotImplementedException), typeof(NotSupportedException),
+            typeof(NullReferenceException), typeof(TimeoutException), typeof(KeyNotFoundException), typeof(System.IO.IOException),
+            typeof(System.IO.FileNotFoundException), typeof(System.IO.DirectoryNotFoundException), typeof(System.IO.EndOfStreamException),
+            typeof(UnauthorizedAccessException), typeof(OperationCanceledException), typeof(AggregateException),
+            typeof(PlatformNotSupportedException), typeof(RankException), typeof(ArrayTypeMismatchException),
+            // BCL values and objects (issue 12). Types this runtime lacks keep their place, so codes match across builds.
+            typeof(System.Numerics.BigInteger), typeof(System.Numerics.Complex),
+#if NET
+            typeof(Half), typeof(Int128), typeof(UInt128), typeof(DateOnly), typeof(TimeOnly),
+#else
+            typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime),
+#endif
+            typeof(Random), typeof(Version), typeof(Uri), typeof(System.Text.RegularExpressions.Regex), typeof(System.Globalization.CultureInfo),
+            typeof(StringComparer), typeof(System.Collections.BitArray), typeof(System.Collections.ArrayList), typeof(System.Collections.Hashtable),
         };
 
         private static readonly Type[] GenericDefinitions =
@@ -30,7 +48,26 @@ namespace VarSave.Codecs
             typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Func<,,,>), typeof(Func<,,,,>), typeof(Func<,,,,,>),
             typeof(Action<>), typeof(Action<,>), typeof(Action<,,>), typeof(Action<,,,>), typeof(Action<,,,,>),
             typeof(EventHandler<>), typeof(Predicate<>), typeof(Comparison<>), typeof(Converter<,>),
+            // Issue 12.
+            typeof(System.Collections.ObjectModel.Collection<>), typeof(System.Collections.ObjectModel.ObservableCollection<>),
+            typeof(SortedSet<>), typeof(SortedList<,>), typeof(System.Collections.ObjectModel.ReadOnlyCollection<>),
+            typeof(System.Collections.ObjectModel.ReadOnlyDictionary<,>), typeof(System.Collections.Concurrent.ConcurrentDictionary<,>),
+            typeof(System.Collections.Concurrent.ConcurrentQueue<>), typeof(System.Collections.Concurrent.ConcurrentStack<>),
+            typeof(System.Collections.Concurrent.ConcurrentBag<>),
+#if NET
+            typeof(PriorityQueue<,>),
+#else
+            typeof(NotOnThisRuntime),
+#endif
+            typeof(Lazy<>), typeof(EqualityComparer<>), typeof(Comparer<>),
+            // Enumerators a foreach keeps in an iterator or async state machine.
+            typeof(List<>.Enumerator), typeof(Dictionary<,>.Enumerator), typeof(Dictionary<,>.KeyCollection.Enumerator),
+            typeof(Dictionary<,>.ValueCollection.Enumerator), typeof(HashSet<>.Enumerator), typeof(Queue<>.Enumerator), typeof(Stack<>.Enumerator),
+            Enumerators.ArrayEnumeratorCodec<int>.Definition ?? typeof(NotOnThisRuntime),
         };
+
+        /// <summary>Holds the place of a type this build's runtime does not have.</summary>
+        private sealed class NotOnThisRuntime { }
 
         private static readonly Dictionary<Type, byte> SimpleCodes = CodesOf(Simple);
         private static readonly Dictionary<Type, byte> GenericCodes = CodesOf(GenericDefinitions);
@@ -39,10 +76,24 @@ namespace VarSave.Codecs
 
         public static bool TryGetGenericCode(Type definition, out byte code) => GenericCodes.TryGetValue(definition, out code);
 
-        public static Type? FromCode(byte code) => code >= 1 && code <= Simple.Length ? Simple[code - 1] : null;
+        public static Type? FromCode(byte code) => code >= 1 && code <= Simple.Length && Simple[code - 1] != typeof(NotOnThisRuntime) ? Simple[code - 1] : null;
 
         public static Type? GenericFromCode(byte code) =>
-            code >= 1 && code <= GenericDefinitions.Length ? GenericDefinitions[code - 1] : null;
+            code >= 1 && code <= GenericDefinitions.Length && GenericDefinitions[code - 1] != typeof(NotOnThisRuntime) ? GenericDefinitions[code - 1] : null;
+
+        /// <summary>
+        /// The public type a snapshot names for an object whose run-time class is internal to the BCL:
+        /// <c>Random.Shared</c>'s class is Random, the ordinal and culture-aware comparers' StringComparer,
+        /// a default comparer's <c>EqualityComparer&lt;T&gt;</c> or <c>Comparer&lt;T&gt;</c>. Other types are themselves.
+        /// </summary>
+        public static Type PublicFace(Type type)
+        {
+#if NET
+            if (type != typeof(Random) && Numerics.RandomCodec.Handles(type)) return typeof(Random);
+#endif
+            if (type != typeof(StringComparer) && Text.StringComparerCodec.Handles(type)) return typeof(StringComparer);
+            return Values.DefaultComparerCodec.PublicFace(type) ?? type;
+        }
 
         /// <summary>True for ValueTuple and KeyValuePair: BCL structs written inline field by field.</summary>
         public static bool IsStructural(Type type) =>
@@ -59,7 +110,8 @@ namespace VarSave.Codecs
         private static Dictionary<Type, byte> CodesOf(Type[] types)
         {
             var codes = new Dictionary<Type, byte>();
-            for (int i = 0; i < types.Length; i++) codes.Add(types[i], (byte)(i + 1));
+            for (int i = 0; i < types.Length; i++)
+                if (types[i] != typeof(NotOnThisRuntime)) codes.Add(types[i], (byte)(i + 1));
             return codes;
         }
     }

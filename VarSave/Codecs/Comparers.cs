@@ -7,8 +7,9 @@ namespace VarSave.Codecs
 {
     /// <summary>
     /// A collection's comparer as one byte: the default, ordinal, ordinal-ignore-case, or a
-    /// woven comparer object saved by reference. Any other comparer cannot be recreated
-    /// safely, so it is refused at save time.
+    /// comparer object saved by reference (a woven one, or a BCL one with a codec: culture-aware
+    /// string comparers, default comparers). Any other comparer cannot be recreated safely, so it is
+    /// refused at save time.
     /// </summary>
     internal static class Comparers
     {
@@ -20,12 +21,12 @@ namespace VarSave.Codecs
             if (ReferenceEquals(comparer, defaultComparer)) output.WriteByte(Default);
             else if (ReferenceEquals(comparer, StringComparer.Ordinal)) output.WriteByte(Ordinal);
             else if (ReferenceEquals(comparer, StringComparer.OrdinalIgnoreCase)) output.WriteByte(OrdinalIgnoreCase);
-            else if (comparer is IStateful)
+            else if (comparer is IStateful || CodecCatalog.For(comparer.GetType()) != null)
             {
                 output.WriteByte(Woven);
                 writer.WriteMember("Comparer", comparer);
             }
-            else throw writer.Unsaveable(comparer.GetType(), "only default, ordinal and woven comparers can be saved.");
+            else throw writer.Unsaveable(comparer.GetType(), "only default, ordinal, culture-aware string and woven comparers can be saved. Implement the comparer in a woven assembly.");
         }
 
         /// <summary>Steps over the comparer's code; a woven comparer's reference follows as a value.</summary>

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
+using System.Reflection;
+using VarSave.Codecs.Inheritance;
 using VarSave.Graph;
 using VarSave.Runtime;
 
 namespace VarSave.Codecs
 {
     /// <summary>A dictionary saved as its count, its comparer, then key and value per entry in enumeration order.</summary>
-    internal abstract class MapCodec<TMap, TKey, TValue> : ObjectCodec where TMap : class, IDictionary<TKey, TValue>
+    internal abstract class MapCodec<TMap, TKey, TValue> : ObjectCodec, IBaseCodec where TMap : class, IDictionary<TKey, TValue>
     {
         public override bool FillsLate => true;
 
@@ -17,6 +19,15 @@ namespace VarSave.Codecs
         protected abstract object DefaultComparer { get; }
         protected abstract TMap New(int count, object? comparer);
         protected abstract object? ReadComparer(StateReader reader, LoadedType type);
+
+        /// <summary>Runs the dictionary's own constructor on an instance of a woven class derived from it.</summary>
+        protected abstract void Construct(TMap instance, int count, object? comparer);
+
+        public void InitializeBase(object instance, StateReader reader, LoadedType type)
+        {
+            int count = reader.ReadCount("dictionary entry");
+            Construct((TMap)instance, count, ReadComparer(reader, type));
+        }
 
         public override void Write(object value, StateWriter writer)
         {
@@ -81,6 +92,8 @@ namespace VarSave.Codecs
 
     internal sealed class DictionaryCodec<TKey, TValue> : MapCodec<Dictionary<TKey, TValue>, TKey, TValue> where TKey : notnull
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(Dictionary<TKey, TValue>), typeof(int), typeof(IEqualityComparer<TKey>));
+        protected override void Construct(Dictionary<TKey, TValue> instance, int count, object? comparer) => BaseConstructor.Run(BaseCtor, instance, count, comparer);
         protected override object ComparerOf(Dictionary<TKey, TValue> map) => map.Comparer;
         protected override object DefaultComparer => EqualityComparer<TKey>.Default;
         protected override Dictionary<TKey, TValue> New(int count, object? comparer) =>
@@ -100,6 +113,8 @@ namespace VarSave.Codecs
 
     internal sealed class SortedDictionaryCodec<TKey, TValue> : MapCodec<SortedDictionary<TKey, TValue>, TKey, TValue> where TKey : notnull
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(SortedDictionary<TKey, TValue>), typeof(IComparer<TKey>));
+        protected override void Construct(SortedDictionary<TKey, TValue> instance, int count, object? comparer) => BaseConstructor.Run(BaseCtor, instance, comparer);
         protected override object ComparerOf(SortedDictionary<TKey, TValue> map) => map.Comparer;
         protected override object DefaultComparer => Comparer<TKey>.Default;
         protected override SortedDictionary<TKey, TValue> New(int count, object? comparer) =>

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Reflection;
+using VarSave.Codecs.Inheritance;
 using VarSave.Graph;
 using VarSave.Runtime;
 
@@ -6,9 +8,10 @@ namespace VarSave.Codecs
 {
     /// <summary>
     /// A collection saved as its count, an optional header (a comparer), then its items in
-    /// enumeration order. Subclasses say how to count, create and add.
+    /// enumeration order. Subclasses say how to count, create and add, and how to set up the
+    /// collection part of a woven class derived from it.
     /// </summary>
-    internal abstract class SequenceCodec<TCollection, T> : ObjectCodec where TCollection : class, IEnumerable<T>
+    internal abstract class SequenceCodec<TCollection, T> : ObjectCodec, IBaseCodec where TCollection : class, IEnumerable<T>
     {
         public override bool FillsInPlace => true;
 
@@ -21,6 +24,9 @@ namespace VarSave.Codecs
         protected abstract TCollection New(int count, object? header);
 
         protected abstract void Add(TCollection collection, T item);
+
+        /// <summary>Runs the collection's own constructor on an instance of a woven class derived from it.</summary>
+        protected abstract void Construct(TCollection instance, int count, object? header);
 
         /// <summary>Writes what must be known before the collection can be created (its comparer); nothing by default.</summary>
         protected virtual void WriteHeader(TCollection collection, StateWriter writer) { }
@@ -53,6 +59,12 @@ namespace VarSave.Codecs
             return New(count, ReadHeader(reader, type));
         }
 
+        public void InitializeBase(object instance, StateReader reader, LoadedType type)
+        {
+            int count = reader.ReadCount("collection item");
+            Construct((TCollection)instance, count, ReadHeader(reader, type));
+        }
+
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var collection = (TCollection)instance;
@@ -74,6 +86,8 @@ namespace VarSave.Codecs
 
     internal sealed class ListCodec<T> : SequenceCodec<List<T>, T>
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(List<T>), typeof(int));
+        protected override void Construct(List<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance, count);
         protected override void Clear(List<T> collection) => collection.Clear();
         protected override int CountOf(List<T> collection) => collection.Count;
         protected override List<T> New(int count, object? header) => new List<T>(count);
@@ -92,6 +106,8 @@ namespace VarSave.Codecs
 
     internal sealed class QueueCodec<T> : SequenceCodec<Queue<T>, T>
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(Queue<T>), typeof(int));
+        protected override void Construct(Queue<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance, count);
         protected override void Clear(Queue<T> collection) => collection.Clear();
         protected override int CountOf(Queue<T> collection) => collection.Count;
         protected override Queue<T> New(int count, object? header) => new Queue<T>(count);
@@ -100,6 +116,8 @@ namespace VarSave.Codecs
 
     internal sealed class LinkedListCodec<T> : SequenceCodec<LinkedList<T>, T>
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(LinkedList<T>));
+        protected override void Construct(LinkedList<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance);
         protected override void Clear(LinkedList<T> collection) => collection.Clear();
         protected override int CountOf(LinkedList<T> collection) => collection.Count;
         protected override LinkedList<T> New(int count, object? header) => new LinkedList<T>();
@@ -109,6 +127,8 @@ namespace VarSave.Codecs
     /// <summary>A stack enumerates top first, so items are pushed back in reverse once all are read.</summary>
     internal sealed class StackCodec<T> : SequenceCodec<Stack<T>, T>
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(Stack<T>), typeof(int));
+        protected override void Construct(Stack<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance, count);
         protected override void Clear(Stack<T> collection) => collection.Clear();
         protected override int CountOf(Stack<T> collection) => collection.Count;
         protected override Stack<T> New(int count, object? header) => new Stack<T>(count);
@@ -125,6 +145,8 @@ namespace VarSave.Codecs
 
     internal sealed class HashSetCodec<T> : SequenceCodec<HashSet<T>, T>
     {
+        private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(HashSet<T>), typeof(IEqualityComparer<T>));
+        protected override void Construct(HashSet<T> instance, int count, object? header) => BaseConstructor.Run(BaseCtor, instance, header);
         protected override void Clear(HashSet<T> collection) => collection.Clear();
         public override bool FillsLate => true;
         protected override int CountOf(HashSet<T> collection) => collection.Count;

@@ -52,6 +52,8 @@ namespace VarSave.Format
         /// nothing else could, such as Task): the key of a method woven code makes into it, then the type's name.
         /// </summary>
         RegisteredDelegate = 7,
+        /// <summary>A type the program saves through a registered surrogate (<see cref="Surrogates"/>): its key.</summary>
+        Surrogate = 8,
     }
 
     /// <summary>The first byte of every value. Values of reference types are written once, as objects, and referred to by <see cref="Ref"/>.</summary>

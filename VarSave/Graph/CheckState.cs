@@ -11,6 +11,9 @@ namespace VarSave.Graph
 
         public List<SaveProblem> Problems { get; } = new List<SaveProblem>();
 
+        /// <summary>Objects whose own record could not be written (a delegate no woven code made, a refused base): a skipping save writes null for them.</summary>
+        public HashSet<object> FailedObjects { get; } = new HashSet<object>(ReferenceComparer.Instance);
+
         public void AddRootBytes(string root, int bytes) => _rootBytes[root] = _rootBytes.TryGetValue(root, out var known) ? known + bytes : bytes;
 
         public void AddObjectBytes(int bytes) => _objectBytes.Add(bytes);

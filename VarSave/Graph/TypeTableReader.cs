@@ -104,6 +104,14 @@ namespace VarSave.Graph
                         ? LoadedType.Missing(name, $"it holds a {name}, a delegate type that no woven code of the loading program makes delegates of with {key}")
                         : LoadedType.Found(name, type);
                 }
+                case TypeKind.Surrogate:
+                {
+                    string key = reader.ReadString();
+                    var surrogate = Codecs.Surrogates.SurrogateRegistry.FindByKey(key);
+                    return surrogate == null
+                        ? LoadedType.Missing(key, $"it holds a {key} saved through a surrogate, but the loading program registered none for {key}: call VarSave.Surrogates.Register before loading")
+                        : LoadedType.Found(key, surrogate.Type);
+                }
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }

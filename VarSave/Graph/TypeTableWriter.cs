@@ -57,6 +57,15 @@ namespace VarSave.Graph
 
         private int? TryDescribe(Type type)
         {
+            // An object whose class is internal to the BCL (Random.Shared, a string comparer) is named by its public type.
+            var face = BuiltinTypes.PublicFace(type);
+            if (face != type)
+            {
+                var faceId = TryGetId(face);
+                if (faceId != null) _ids.Add(type, faceId.Value);
+                return faceId;
+            }
+
             var described = TryDescribeByName(type);
             if (described != null) return described;
             // A delegate type woven code made delegates of: the registration vouches for it, whatever its signature names.
@@ -78,6 +87,9 @@ namespace VarSave.Graph
                 int rank = IsVector(type) ? 0 : type.GetArrayRank();
                 return Add(type, w => { w.WriteByte((byte)TypeKind.Array); w.WriteCount(element.Value); w.WriteCount(rank); });
             }
+
+            if (Codecs.Surrogates.SurrogateRegistry.Find(type) is Codecs.Surrogates.Surrogate surrogate)
+                return Add(type, w => { w.WriteByte((byte)TypeKind.Surrogate); w.WriteString(surrogate.Key); });
 
             var woven = TypeRegistry.FindByType(type);
             if (woven != null)

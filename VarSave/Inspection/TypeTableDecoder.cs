@@ -89,6 +89,9 @@ namespace VarSave.Inspection
                     reader.ReadString();
                     return new InspectedType(id, kind, reader.ReadString(), RecordShape.Delegate);
                 }
+                case TypeKind.Surrogate:
+                    // A type saved through a program's registered surrogate: its record's layout is the program's choice.
+                    return new InspectedType(id, kind, reader.ReadString(), RecordShape.Opaque);
                 default:
                     throw reader.Corrupt($"unknown type kind {(byte)kind}");
             }

@@ -166,6 +166,7 @@ namespace VarSave.Runtime
                 result = boxed;
             }
             else if (Codecs.BuiltinTypes.IsStructural(type.Type)) result = Codecs.StructuralValues.Create(type, values);
+            else if (Codecs.Values.ValueCodecs.For(type.Type) is Codecs.Values.ValueCodec codec) result = codec.Compose(this, values, type.Name);
             else throw _in.Corrupt($"{type.Name} is used as a struct but is not one");
             (_slots, _map, _owner, _fieldNames, _streaming) = savedFrame;
             _structDepth--;

@@ -103,6 +103,7 @@ namespace VarSave.Runtime
                 var decoded = reader.ReadRoots(scan: null)!;
                 if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
                 reader.FillObjects();
+                reader.RunAfterFill();
                 CheckStatics(decoded);
                 return decoded;
             }
@@ -254,6 +255,19 @@ namespace VarSave.Runtime
         }
 
         internal LoadedType TypeOfRecord(int id) => _types[_recordType[id]];
+
+        // Work that needs every object filled (a restored enumerator's collection gets the enumerator's version).
+        private List<Action>? _afterFill;
+
+        /// <summary>Runs <paramref name="action"/> once every object of the snapshot is filled.</summary>
+        internal void AfterFill(Action action) => (_afterFill ??= new List<Action>()).Add(action);
+
+        private void RunAfterFill()
+        {
+            if (_afterFill == null) return;
+            foreach (var action in _afterFill) action();
+            _afterFill = null;
+        }
 
         internal bool IsCreated(int id) => _instances[id] != null;
 

@@ -116,7 +116,7 @@ namespace VarSave.Runtime
             }
 
             int typeId = _types.TryGetId(type)
-                ?? throw Unsaveable(type, "this struct is neither woven nor one of the supported BCL types. Mark the field [Transient] or weave its assembly.");
+                ?? throw Unsaveable(type, Advice(type));
             if (_structDepth + 1 > FormatConstants.MaxStructDepth)
                 throw Unsaveable(type, $"structs nest deeper than {FormatConstants.MaxStructDepth} levels.");
             o.WriteByte((byte)ValueTag.Struct);
@@ -131,6 +131,12 @@ namespace VarSave.Runtime
                     o.WriteCount(names.Length);
                     BeginFields(names);
                     stateful.CaptureState(this);
+                }
+                else if (Codecs.Values.ValueCodecs.For(type) is Codecs.Values.ValueCodec codec)
+                {
+                    var parts = codec.Decompose(value, this);
+                    o.WriteCount(parts.Length);
+                    for (int i = 0; i < parts.Length; i++) WriteElement(i, parts[i]);
                 }
                 else
                 {

@@ -124,6 +124,33 @@ namespace VarSave.Runtime
         // This save's number in woven objects' marks (high 32 bits), or 0 when it may not mark them.
         private long _saveNumber;
 
+        /// <summary>
+        /// A save that leaves out what cannot be saved (<see cref="SaveOptions.SkipUnsaveable"/>): a dry run finds the
+        /// objects whose records fail, then the save writes null in their place and in place of every unsaveable value.
+        /// </summary>
+        internal static byte[] EncodeSkipping(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals, out IReadOnlyList<SaveProblem> skipped)
+        {
+            var dryRun = new StateWriter(new WriterWorkspace()) { _check = new CheckState() };
+            dryRun.WriteRoots(staticHolders, locals);
+            dryRun.WriteObjects();
+            skipped = dryRun._check.Problems;
+            if (skipped.Count == 0) return Encode(staticHolders, locals);
+            var writer = new StateWriter(WriterWorkspace.Rent()) { _check = new CheckState(), _skipped = dryRun._check.FailedObjects };
+            try
+            {
+                var roots = writer.WriteRoots(staticHolders, locals);
+                var records = writer.WriteObjects();
+                return writer.Assemble(records, roots);
+            }
+            finally
+            {
+                writer._work.Return();
+            }
+        }
+
+        // In a skipping save, the objects written as null.
+        private HashSet<object>? _skipped;
+
         /// <summary>A dry run of <see cref="Encode"/> that collects every unsaveable object instead of stopping at the first.</summary>
         internal static SaveCheck Check(IReadOnlyList<Registry.WovenType> staticHolders, IReadOnlyList<CapturedLocal> locals) =>
             Retrying(() => CheckOnce(staticHolders, locals));
@@ -294,28 +321,42 @@ namespace VarSave.Runtime
         }
 
         // Apart from the methods above: a lambda's closure would be allocated on every call, checked or not.
-        private void WriteValueChecked(object? value) => WriteChecked(() => WriteValueCore(value), writeNullInstead: true);
+        private void WriteValueChecked(object? value) => _ = WriteChecked(() => WriteValueCore(value), writeNullInstead: true);
 
-        private void WriteRecordChecked(WalkEntry entry) => WriteChecked(() => entry.Codec.Write(entry.Instance, this), writeNullInstead: false);
+        private void WriteRecordChecked(WalkEntry entry)
+        {
+            var failure = WriteChecked(() => entry.Codec.Write(entry.Instance, this), writeNullInstead: false);
+            if (failure == null) return;
+            // A skipping save met a record that failed after its dry run: the record is cut short, so the file would be corrupt.
+            if (_skipped != null) throw failure;
+            _check!.FailedObjects.Add(entry.Instance);
+        }
 
         /// <summary>In a dry run, an unsaveable value is recorded and left out (written as null), and the walk goes on.</summary>
-        private void WriteChecked(Action write, bool writeNullInstead)
+        private UnsaveableObjectException? WriteChecked(Action write, bool writeNullInstead)
         {
             int mark = _out.Length;
             try
             {
                 write();
+                return null;
             }
             catch (UnsaveableObjectException e)
             {
                 _out.Truncate(mark);
                 _check!.Problems.Add(new SaveProblem(e.ObjectPath, e.ObjectType, e.Reason));
                 if (writeNullInstead) _out.WriteByte((byte)ValueTag.Null);
+                return e;
             }
         }
 
         private void WriteReference(object value, Type type)
         {
+            if (_skipped != null && _skipped.Contains(value))
+            {
+                _out.WriteByte((byte)ValueTag.Null);
+                return;
+            }
             var kind = _kinds.Find(type) ?? AddKind(type);
             int id;
             if (kind.Marked && _saveNumber != 0)
@@ -346,11 +387,15 @@ namespace VarSave.Runtime
         private ObjectKind AddKind(Type type)
         {
             var codec = CodecCatalog.For(type)
-                ?? throw Unsaveable(type, "it is not woven and not a supported BCL type. Mark the field [Transient], or weave the assembly that defines it.");
+                ?? throw Unsaveable(type, Advice(type));
             int typeId = _types.TryGetId(type)
                 ?? throw Unsaveable(type, "a type it is made of cannot be saved (a generic argument or array element that is neither woven nor supported).");
             return _kinds.Add(type, new ObjectKind(codec, typeId, typeof(IMarked).IsAssignableFrom(type)));
         }
+
+        /// <summary>Why <paramref name="type"/> cannot be saved, with advice for where the value sits (a local, a field, an element).</summary>
+        private string Advice(Type type) =>
+            UnsaveableAdvice.For(type, isLocal: _currentObject < 0 && _rootLabel == "local ", _slotName, isElement: _slotIndex >= 0);
 
         /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
         private string CurrentPath()

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace VarSave.Tests.BclTypes
+{
+    /// <summary>A refused value's message gives advice that applies to where it sits and what it is.</summary>
+    public class UnsaveableAdviceTests
+    {
+        [Fact]
+        public void A_local_is_told_to_be_cleared_not_marked_Transient()
+        {
+            VarSave.Runtime.CallSite.Capture(new MemoryStream(), "log");
+            var error = Assert.Throws<UnsaveableObjectException>(() => ProgramState.SaveEverything());
+            Assert.Equal("local log", error.ObjectPath);
+            Assert.Contains("set the local to null", error.Message);
+            Assert.DoesNotContain("mark the field", error.Message);
+        }
+
+        [Fact]
+        public void A_field_holding_a_BCL_type_is_told_to_mark_the_field_not_to_weave_the_BCL()
+        {
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new MemoryStream()));
+            Assert.Contains("MemoryStream is a .NET type VarSave does not save", error.Message);
+            Assert.Contains("mark the field [Transient]", error.Message);
+            Assert.DoesNotContain("weave the assembly", error.Message);
+        }
+
+        [Fact]
+        public void An_unevaluated_LINQ_query_is_told_to_be_materialised()
+        {
+            var query = new List<int> { 1, 2 }.Where(x => x > 1);
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(query));
+            Assert.Contains("LINQ query that was never run", error.Message);
+            Assert.Contains("ToList()", error.Message);
+        }
+
+        [Fact]
+        public void An_auto_property_is_told_to_use_the_field_target()
+        {
+            Assert.Equal("Or leave it out: mark the property Day [field: Transient] (VarSave.Transient).",
+                VarSave.Codecs.UnsaveableAdvice.For(typeof(MemoryStream), isLocal: false, "<Day>k__BackingField", isElement: false).Split(". ").Last());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using VarSave.Codecs.Values;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs.Surrogates
+{
+    /// <summary>One registered surrogate: the type, its key in snapshots, and the program's two functions.</summary>
+    internal sealed class Surrogate
+    {
+        private readonly Func<object, object?> _save;
+        private readonly Func<object?, object> _load;
+
+        public Surrogate(Type type, string key, Type standInType, Func<object, object?> save, Func<object?, object> load)
+        {
+            Type = type;
+            Key = key;
+            StandInType = standInType;
+            _save = save;
+            _load = load;
+        }
+
+        public Type Type { get; }
+        public string Key { get; }
+        public Type StandInType { get; }
+
+        public object? Save(object value, StateWriter writer)
+        {
+            try { return _save(value); }
+            catch (Exception e) when (!(e is VarSaveException))
+            {
+                throw writer.Unsaveable(Type, $"its registered surrogate threw {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        public object Load(object? standIn)
+        {
+            try { return _load(standIn) ?? throw new VarSaveException($"The surrogate registered for {Key} rebuilt null from its stand-in."); }
+            catch (Exception e) when (!(e is VarSaveException))
+            {
+                throw new VarSaveException($"The surrogate registered for {Key} could not rebuild a value: {e.GetType().Name}: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>The surrogates the program registered, by type and by key.</summary>
+    internal static class SurrogateRegistry
+    {
+        private static readonly object Gate = new object();
+        private static Dictionary<Type, Surrogate> _byType = new Dictionary<Type, Surrogate>();
+        private static Dictionary<string, Surrogate> _byKey = new Dictionary<string, Surrogate>();
+
+        public static void Add(Surrogate surrogate)
+        {
+            var type = surrogate.Type;
+            if (type == typeof(object) || type == typeof(string) || type.IsPrimitive || type.IsEnum || type.IsInterface || type.IsAbstract
+                || Registry.TypeRegistry.FindByType(type) != null || CodecCatalog.For(type) != null || ValueCodecs.For(type) != null
+                || BuiltinTypes.TryGetCode(type, out _) || (type.IsGenericType && BuiltinTypes.TryGetGenericCode(type.GetGenericTypeDefinition(), out _)))
+                throw new ArgumentException($"{type.FullName} is saved by VarSave already (or cannot have instances); a surrogate is for types that are neither woven nor supported.");
+            lock (Gate)
+            {
+                if (_byType.ContainsKey(type) || _byKey.ContainsKey(surrogate.Key))
+                    throw new ArgumentException($"A surrogate for {type.FullName} (key {surrogate.Key}) is registered already.");
+                // Copy on write: saves and loads read the dictionaries without a lock.
+                _byType = new Dictionary<Type, Surrogate>(_byType) { [type] = surrogate };
+                _byKey = new Dictionary<string, Surrogate>(_byKey) { [surrogate.Key] = surrogate };
+            }
+            CodecCatalog.Forget(type);
+        }
+
+        public static Surrogate? Find(Type type) => _byType.TryGetValue(type, out var surrogate) ? surrogate : null;
+
+        public static Surrogate? FindByKey(string key) => _byKey.TryGetValue(key, out var surrogate) ? surrogate : null;
+
+        /// <summary>A struct's surrogate as a value codec: one part, the stand-in.</summary>
+        public static ValueCodec? ValueCodecFor(Type type)
+        {
+            var surrogate = Find(type);
+            if (surrogate == null || !type.IsValueType) return null;
+            return ValueCodec.OfBoxed(
+                (value, writer) => new[] { surrogate.Save(value, writer) },
+                parts => surrogate.Load(parts.Expect(1).Get<object?>(0)));
+        }
+    }
+
+    /// <summary>
+    /// A class saved through its surrogate: the record is the stand-in. Created after ordinary objects and
+    /// delegates exist, since the program's function may look at what the stand-in refers to.
+    /// </summary>
+    internal sealed class SurrogateObjectCodec : ImmutableObjectCodec
+    {
+        private readonly Surrogate _surrogate;
+
+        public SurrogateObjectCodec(Surrogate surrogate) => _surrogate = surrogate;
+
+        public override CreationPhase Phase => CreationPhase.Collections;
+
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanValue(scan);
+
+        public override void Write(object value, StateWriter writer) => writer.WriteMember("stand-in", _surrogate.Save(value, writer));
+
+        protected override object Read(StateReader reader, LoadedType type)
+        {
+            var instance = _surrogate.Load(reader.ReadValue());
+            if (!_surrogate.Type.IsInstanceOfType(instance))
+                throw new VarSaveException($"The surrogate registered for {_surrogate.Key} rebuilt a {instance.GetType().FullName}, not a {_surrogate.Type.FullName}.");
+            return instance;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Reflection;
+
+namespace VarSave.Codecs
+{
+    /// <summary>
+    /// Why a value of a type cannot be saved and what to do, for the place it sits: a local is not marked
+    /// [Transient], an auto-property's field is marked through the property, a BCL type is not woven by the
+    /// user, and a LINQ query is materialised rather than saved.
+    /// </summary>
+    internal static class UnsaveableAdvice
+    {
+        /// <param name="type">The value's run-time type.</param>
+        /// <param name="isLocal">The value is a local of the saving method (or an element of one).</param>
+        /// <param name="slot">The field or part name the value sits in, if any.</param>
+        /// <param name="isElement">The value is an element of a collection or array.</param>
+        public static string For(Type type, bool isLocal, string? slot, bool isElement)
+        {
+            string what = IsLinqQuery(type)
+                ? "it is a LINQ query that was never run (deferred execution): materialise it with ToList(), ToArray() or ToDictionary() before saving"
+                : IsFramework(type.Assembly)
+                    ? $"{type.Name} is a .NET type VarSave does not save; keep a saveable form of it (register one with VarSave.Surrogates.Register)"
+                    : $"it is not woven and not a supported BCL type; weave the assembly that defines it ({type.Assembly.GetName().Name}), or register a stand-in with VarSave.Surrogates.Register";
+            return what + ". " + Where(isLocal, slot, isElement);
+        }
+
+        private static string Where(bool isLocal, string? slot, bool isElement)
+        {
+            if (isElement) return "Or keep it out of the collection while saving, mark the field that holds the collection [Transient], or skip it with SaveOptions.SkipUnsaveable.";
+            if (isLocal) return "Or set the local to null before the save, or save where it is out of scope.";
+            if (slot != null && slot.StartsWith("<", StringComparison.Ordinal) && slot.EndsWith(">k__BackingField", StringComparison.Ordinal))
+                return $"Or leave it out: mark the property {slot.Substring(1, slot.IndexOf('>') - 1)} [field: Transient] (VarSave.Transient).";
+            return "Or leave it out: mark the field [Transient] (VarSave.Transient).";
+        }
+
+        private static bool IsLinqQuery(Type type) =>
+            type.Namespace == "System.Linq" && (type.Assembly == typeof(System.Linq.Enumerable).Assembly || type.Name.Contains("Iterator"));
+
+        /// <summary>An assembly of .NET itself (System.*): its types are the BCL's, never the user's to weave.</summary>
+        public static bool IsFramework(Assembly assembly)
+        {
+            string name = assembly.GetName().Name ?? "";
+            return name == "System.Private.CoreLib" || name == "mscorlib" || name == "netstandard" || name.StartsWith("System.", StringComparison.Ordinal);
+        }
+    }
+}

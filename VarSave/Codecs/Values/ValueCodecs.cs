@@ -1,0 +1,22 @@
+using System;
+using System.Collections.Generic;
+
+namespace VarSave.Codecs.Values
+{
+    /// <summary>The structs saved through a <see cref="ValueCodec"/>: a fixed BCL list, and the collections' struct enumerators.</summary>
+    internal static class ValueCodecs
+    {
+        private static readonly Dictionary<Type, ValueCodec> Builtin = Create();
+
+        public static ValueCodec? For(Type type) =>
+            Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type) ?? Surrogates.SurrogateRegistry.ValueCodecFor(type);
+
+        private static Dictionary<Type, ValueCodec> Create()
+        {
+            var codecs = new Dictionary<Type, ValueCodec>();
+            Numerics.NumericValues.AddTo(codecs);
+            Time.DateAndTimeValues.AddTo(codecs);
+            return codecs;
+        }
+    }
+}
