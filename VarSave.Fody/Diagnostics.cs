@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using Mono.Cecil.Cil;
 
 namespace VarSave.Fody
@@ -55,9 +54,6 @@ namespace VarSave.Fody
                 at?.StartLine.ToString() ?? "0", at?.StartColumn.ToString() ?? "0", text));
             _weaver.WriteDebug($"{at.Describe()}{(kind.IsWarning ? "warning" : "message")} {kind.Code}: {text}");
         }
-
-        /// <summary>The messages recorded so far, as <c>CODE: text</c>.</summary>
-        public IEnumerable<string> Reported => _lines.Select(l => l.Split('\t')).Select(f => $"{f[0]}: {f[5]}");
 
         /// <summary>Writes the file, always (an empty one when all is well), so a stale one never outlives a rebuild.</summary>
         public void Save() => File.WriteAllLines(FileFor(_weaver.AssemblyFilePath), _lines);
