@@ -60,12 +60,21 @@ namespace VarSave.Fody
 
         private readonly ModuleDefinition _module;
         private readonly WeaverConfig _config;
+        private readonly SurrogateDeclarations _surrogates;
 
-        public Saveability(ModuleDefinition module, WeaverConfig config)
+        public Saveability(ModuleDefinition module, WeaverConfig config, SurrogateDeclarations surrogates)
         {
             _module = module;
             _config = config;
+            _surrogates = surrogates;
         }
+
+        /// <summary>
+        /// The type is saved through a surrogate the program registers (a <c>Surrogates.Register</c> call or
+        /// <c>[assembly: SaveWithSurrogate]</c>): <see cref="Saveable.Maybe"/>, since only the running program knows
+        /// whether the registration happened. Locals of such a type are captured with their method, for the message.
+        /// </summary>
+        public bool IsDeclaredSurrogate(TypeReference type) => _surrogates.Declares(type);
 
         /// <summary>Classifies a declared type; <paramref name="reason"/> says why when it is <see cref="Saveable.Never"/>.</summary>
         public Saveable Of(TypeReference type, out string reason)
@@ -84,7 +93,7 @@ namespace VarSave.Fody
                 case OptionalModifierType optional: return Of(optional.ElementType, out reason);
             }
 
-            if (type.FullName == "System.Object") return Saveable.Maybe;
+            if (type.FullName == "System.Object" || _surrogates.Declares(type)) return Saveable.Maybe;
             if (SupportedTypes.Contains(type.FullName)) return Saveable.Yes;
             if (type is GenericInstanceType generic && (SupportedGenerics.Contains(generic.ElementType.FullName) || IsTuple(generic.ElementType)))
             {
@@ -130,7 +139,9 @@ namespace VarSave.Fody
             // The runtime saves the common BCL exceptions (a fixed list) and refuses others with the path.
             if (UnwovenBases.IsSupported(definition)) return Saveable.Maybe;
             if (definition.IsInterface || definition.IsAbstract || IsDelegate(definition)) return Saveable.Maybe;
-            reason = $"{definition.FullName} is neither woven nor one of the supported BCL types";
+            reason = $"{definition.FullName} is neither woven nor one of the supported BCL types "
+                     + $"(to save it through a stand-in, call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) in this assembly, "
+                     + $"or put [assembly: VarSave.SaveWithSurrogate(typeof({type.Name}))] on it when another assembly registers it)";
             return Saveable.Never;
         }
 

@@ -24,6 +24,19 @@ namespace VarSave.Codecs
             return what + ". " + Where(isLocal, slot, isElement);
         }
 
+        /// <summary>
+        /// A local whose declared type the build expected a registered surrogate to save (it saw a
+        /// <c>Surrogates.Register</c> call or <c>[assembly: SaveWithSurrogate]</c>), but none is registered for the value.
+        /// </summary>
+        /// <param name="type">The value's run-time type.</param>
+        /// <param name="local">The local's name.</param>
+        /// <param name="where">The saving method and the call's line, as the weaver wrote them.</param>
+        public static string ForDeclaredSurrogate(Type type, string local, string where) =>
+            $"the local {local} of {where} was woven to be saved through a surrogate (the build saw a VarSave.Surrogates.Register call " +
+            $"or [assembly: VarSave.SaveWithSurrogate] for its type), but no surrogate for {type.FullName} is registered in this process. " +
+            $"Call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) before saving (and before loading, in the loading program). " +
+            (type.IsValueType ? "Or save where the local is out of scope." : "Or set the local to null before the save, or save where it is out of scope.");
+
         private static string Where(bool isLocal, string? slot, bool isElement)
         {
             if (isElement) return "Or keep it out of the collection while saving, mark the field that holds the collection [Transient], or skip it with SaveOptions.SkipUnsaveable.";
