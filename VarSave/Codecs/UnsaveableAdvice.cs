@@ -29,13 +29,16 @@ namespace VarSave.Codecs
         /// <c>Surrogates.Register</c> call or <c>[assembly: SaveWithSurrogate]</c>), but none is registered for the value.
         /// </summary>
         /// <param name="type">The value's run-time type.</param>
-        /// <param name="local">The local's name.</param>
-        /// <param name="where">The saving method and the call's line, as the weaver wrote them.</param>
-        public static string ForDeclaredSurrogate(Type type, string local, string where) =>
-            $"the local {local} of {where} was woven to be saved through a surrogate (the build saw a VarSave.Surrogates.Register call " +
-            $"or [assembly: VarSave.SaveWithSurrogate] for its type), but no surrogate for {type.FullName} is registered in this process. " +
-            $"Call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) before saving (and before loading, in the loading program). " +
-            (type.IsValueType ? "Or save where the local is out of scope." : "Or set the local to null before the save, or save where it is out of scope.");
+        /// <param name="local">The local, its declared type and where it was saved.</param>
+        public static string ForDeclaredSurrogate(Type type, Runtime.DeclaredLocal local)
+        {
+            string fix = type == local.Type || type.IsVisible
+                ? $"Call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) before saving (and before loading, in the loading program)"
+                : $"A surrogate applies to the exact run-time type, and {type.FullName} is not public, so none can be registered for it: hold a {local.Type.Name} of exactly that type in the local";
+            return $"the local {local.Name} of {local.Where} was woven to be saved through a surrogate (the build saw a VarSave.Surrogates.Register call " +
+                   $"or [assembly: VarSave.SaveWithSurrogate] for {local.Type.FullName}), but no surrogate for {type.FullName} is registered in this process. " + fix + ". " +
+                   (type.IsValueType ? "Or save where the local is out of scope." : "Or set the local to null before the save, or save where it is out of scope.");
+        }
 
         private static string Where(bool isLocal, string? slot, bool isElement)
         {

@@ -32,7 +32,7 @@ namespace VarSave.Runtime
         /// names the method and line, for the message if none is registered when saving.
         /// </summary>
         public static void CaptureDeclared<T>(T value, string name, string where) =>
-            (_captured ??= new CallerLocals()).AddDeclared(new CapturedLocal(name, value), where);
+            (_captured ??= new CallerLocals()).AddDeclared(new CapturedLocal(name, value), typeof(T), where);
 
         /// <summary>
         /// Just before a load: the calling method's <c>this</c> or one of its closures (<paramref name="name"/> as

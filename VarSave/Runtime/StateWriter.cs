@@ -206,11 +206,11 @@ namespace VarSave.Runtime
                 roots.WriteString(local.Name);
                 _slotName = local.Name;
                 _slotIndex = -1;
-                _declaredAt = callerLocals?.DeclaredAt(local.Name);
+                _declared = callerLocals?.Declared(local.Name);
                 if (_check != null) WriteRootValue(local.Value);
                 else WriteValue(local.Value);
             }
-            _declaredAt = null;
+            _declared = null;
             _rootLabel = null;
             _out = _work.Records;
             return roots;
@@ -400,12 +400,12 @@ namespace VarSave.Runtime
         private string Advice(Type type)
         {
             bool isLocal = _currentObject < 0 && _rootLabel == "local ";
-            if (isLocal && _declaredAt != null && _structDepth == 0) return UnsaveableAdvice.ForDeclaredSurrogate(type, _slotName!, _declaredAt);
+            if (isLocal && _declared != null && _structDepth == 0) return UnsaveableAdvice.ForDeclaredSurrogate(type, _declared);
             return UnsaveableAdvice.For(type, isLocal, _slotName, isElement: _slotIndex >= 0);
         }
 
-        // While a local is written whose type the build expected a surrogate for: its method and line (CallerLocals).
-        private string? _declaredAt;
+        // While a local is written whose type the build expected a surrogate for: its declared type, method and line (CallerLocals).
+        private DeclaredLocal? _declared;
 
         /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
         private string CurrentPath()
