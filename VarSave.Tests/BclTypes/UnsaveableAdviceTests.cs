@@ -37,6 +37,31 @@ namespace VarSave.Tests.BclTypes
         }
 
         [Fact]
+        public void A_type_of_a_library_that_is_not_woven_is_told_to_weave_its_assembly_or_register_a_surrogate()
+        {
+            // This test assembly is neither woven nor .NET's: its types are a library's.
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new LibraryValue()));
+            Assert.Equal("static AssemblyToProcess.Roots.Current", error.ObjectPath);
+            Assert.Contains("weave the assembly that defines it (VarSave.Tests), or register a stand-in with VarSave.Surrogates.Register", error.Message);
+            Assert.DoesNotContain(".NET type", error.Message);
+            Assert.Contains("mark the field [Transient]", error.Message);
+        }
+
+        [Fact]
+        public void An_element_is_told_to_be_kept_out_of_the_collection_or_skipped()
+        {
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new List<object> { 1, new MemoryStream() }));
+            Assert.EndsWith("[1]", error.ObjectPath);
+            Assert.Contains("keep it out of the collection while saving", error.Message);
+            Assert.Contains("SaveOptions.SkipUnsaveable", error.Message);
+            Assert.DoesNotContain("set the local to null", error.Message);
+        }
+
+        private sealed class LibraryValue
+        {
+        }
+
+        [Fact]
         public void An_auto_property_is_told_to_use_the_field_target()
         {
             Assert.Equal("Or leave it out: mark the property Day [field: Transient] (VarSave.Transient).",
