@@ -139,9 +139,11 @@ namespace VarSave.Fody
             // The runtime saves the common BCL exceptions (a fixed list) and refuses others with the path.
             if (UnwovenBases.IsSupported(definition)) return Saveable.Maybe;
             if (definition.IsInterface || definition.IsAbstract || IsDelegate(definition)) return Saveable.Maybe;
-            reason = $"{definition.FullName} is neither woven nor one of the supported BCL types "
-                     + $"(to save it through a stand-in, call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) in this assembly, "
-                     + $"or put [assembly: VarSave.SaveWithSurrogate(typeof({type.Name}))] on it when another assembly registers it)";
+            reason = $"{definition.FullName} is neither woven nor one of the supported BCL types";
+            // VarSave's own types (a caught VarSaveException, a SaveCheck) are never the program's to save.
+            if (definition.Module.Assembly.Name.Name != "VarSave")
+                reason += $" (to save it through a stand-in, call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) in this assembly, "
+                          + $"or put [assembly: VarSave.SaveWithSurrogate(typeof({type.Name}))] on it when another assembly registers it)";
             return Saveable.Never;
         }
 
