@@ -61,7 +61,7 @@ static class Painter
         if (save)
         {
             shade = Color.FromArgb(200, 100, 50, 25);
-            peer = IPAddress.Parse(""::1"");
+            peer = IPAddress.IPv6Loopback; // a non-public ReadOnlyIPAddress, saved through IPAddress's surrogate
             SaveToFile(file);
         }
         else LoadFromFile(file);

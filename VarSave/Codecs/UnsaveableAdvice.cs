@@ -32,9 +32,8 @@ namespace VarSave.Codecs
         /// <param name="local">The local, its declared type and where it was saved.</param>
         public static string ForDeclaredSurrogate(Type type, Runtime.DeclaredLocal local)
         {
-            string fix = type == local.Type || type.IsVisible
-                ? $"Call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) before saving (and before loading, in the loading program)"
-                : $"A surrogate applies to the exact run-time type, and {type.FullName} is not public, so none can be registered for it: hold a {local.Type.Name} of exactly that type in the local";
+            // A non-public run-time type (a library's own subclass) is saved through its registered public base's surrogate.
+            string fix = $"Call VarSave.Surrogates.Register<{(type.IsVisible ? type.Name : local.Type.Name)}, TStandIn>(save, load) before saving (and before loading, in the loading program)";
             return $"the local {local.Name} of {local.Where} was woven to be saved through a surrogate (the build saw a VarSave.Surrogates.Register call " +
                    $"or [assembly: VarSave.SaveWithSurrogate] for {local.Type.FullName}), but no surrogate for {type.FullName} is registered in this process. " + fix + ". " +
                    (type.IsValueType ? "Or save where the local is out of scope." : "Or set the local to null before the save, or save where it is out of scope.");
