@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
+using VarSave.Codecs;
 
 namespace VarSave.Fody
 {
@@ -46,17 +47,8 @@ namespace VarSave.Fody
             "System.Collections.Generic.HashSet`1/Enumerator", "System.Collections.Generic.Queue`1/Enumerator", "System.Collections.Generic.Stack`1/Enumerator",
         };
 
-        /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>
-        private static readonly HashSet<string> ProcessBound = new HashSet<string>
-        {
-            "System.IO.Stream", "System.IO.TextReader", "System.IO.TextWriter", "System.Threading.Thread", "System.Threading.Tasks.Task",
-            "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask`1",
-            "System.Net.Sockets.Socket", "System.Runtime.InteropServices.SafeHandle", "System.Threading.WaitHandle",
-            "System.Diagnostics.Process", "System.Threading.Timer", "System.Timers.Timer", "System.Net.Http.HttpClient",
-            "System.Net.Http.HttpMessageInvoker", "System.Threading.CancellationTokenSource", "System.Threading.CancellationToken",
-            "System.IntPtr", "System.UIntPtr", "System.Span`1", "System.ReadOnlySpan`1", "System.Reflection.MemberInfo",
-            "System.Reflection.Assembly", "System.Reflection.Module", "System.Diagnostics.Stopwatch",
-        };
+        /// <summary>Types tied to this process: a saved copy could never work. Subclasses count too.</summary>
+        private static readonly HashSet<string> ProcessBound = new HashSet<string>(ProcessBoundTypes.FullNames);
 
         private readonly ModuleDefinition _module;
         private readonly WeaverConfig _config;
@@ -112,7 +104,7 @@ namespace VarSave.Fody
             {
                 if (ProcessBound.Contains(current.FullName))
                 {
-                    reason = $"{current.FullName} is tied to this process (a handle, thread, stream or timer)";
+                    reason = $"{current.FullName} {ProcessBoundTypes.Reason}";
                     return Saveable.Never;
                 }
             }

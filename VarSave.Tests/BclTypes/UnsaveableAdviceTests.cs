@@ -21,8 +21,8 @@ namespace VarSave.Tests.BclTypes
         [Fact]
         public void A_field_holding_a_BCL_type_is_told_to_mark_the_field_not_to_weave_the_BCL()
         {
-            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new MemoryStream()));
-            Assert.Contains("MemoryStream is a .NET type VarSave does not save", error.Message);
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new System.Net.Cookie("name", "value")));
+            Assert.Contains("Cookie is a .NET type VarSave does not save", error.Message);
             Assert.Contains("mark the field [Transient]", error.Message);
             Assert.DoesNotContain("weave the assembly", error.Message);
         }
@@ -62,10 +62,20 @@ namespace VarSave.Tests.BclTypes
         }
 
         [Fact]
+        public void A_type_tied_to_the_process_is_told_to_be_made_again_after_loading_not_given_a_surrogate()
+        {
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(System.Diagnostics.Stopwatch.StartNew()));
+            Assert.Contains("Stopwatch is tied to this process", error.Message);
+            Assert.Contains("mark the field [Transient]", error.Message);
+            Assert.Contains("[AfterLoad]", error.Message);
+            Assert.DoesNotContain("Surrogates.Register", error.Message);
+        }
+
+        [Fact]
         public void An_auto_property_is_told_to_use_the_field_target()
         {
             Assert.Equal("Or leave it out: mark the property Day [field: Transient] (VarSave.Transient).",
-                VarSave.Codecs.UnsaveableAdvice.For(typeof(MemoryStream), isLocal: false, "<Day>k__BackingField", isElement: false).Split(". ").Last());
+                VarSave.Codecs.UnsaveableAdvice.For(typeof(System.Net.Cookie), isLocal: false, "<Day>k__BackingField", isElement: false).Split(". ").Last());
         }
     }
 }
