@@ -1,12 +1,16 @@
 using System.Collections.Generic;
 using System.Reflection;
+using VarSave.Codecs.Collections;
 using VarSave.Codecs.Inheritance;
 using VarSave.Graph;
 using VarSave.Runtime;
 
 namespace VarSave.Codecs
 {
-    /// <summary>A dictionary saved as its count, its comparer, then key and value per entry in enumeration order.</summary>
+    /// <summary>
+    /// A dictionary saved as its count, its comparer, where it has free slots their
+    /// <see cref="EntryLayout"/>, then key and value per entry in enumeration order.
+    /// </summary>
     internal abstract class MapCodec<TMap, TKey, TValue> : ObjectCodec, IBaseCodec where TMap : class, IDictionary<TKey, TValue>
     {
         public override bool FillsLate => true;
@@ -20,23 +24,43 @@ namespace VarSave.Codecs
         protected abstract TMap New(int count, object? comparer);
         protected abstract object? ReadComparer(StateReader reader, LoadedType type);
 
+        /// <summary>Reads the comparer and whether an <see cref="EntryLayout"/> follows it (never, by default).</summary>
+        protected virtual object? ReadComparer(StateReader reader, LoadedType type, out bool layoutFollows)
+        {
+            layoutFollows = false;
+            return ReadComparer(reader, type);
+        }
+
+        /// <summary>Whether the map's free slots are saved (a hash map's are: they decide where the next adds go).</summary>
+        protected virtual bool KeepsLayout => false;
+
+        protected virtual EntryLayout? LayoutOf(TMap map) => null;
+
+        protected virtual (int, int, int, int) StampOf(TMap map) => default;
+
+        /// <summary>Puts the entries, filled in saved order, in the saved layout.</summary>
+        protected virtual void Arrange(TMap map, EntryLayout layout) { }
+
         /// <summary>Runs the dictionary's own constructor on an instance of a woven class derived from it.</summary>
         protected abstract void Construct(TMap instance, int count, object? comparer);
 
         public void InitializeBase(object instance, StateReader reader, LoadedType type)
         {
             int count = reader.ReadCountOf<TKey, TValue>("dictionary entry");
-            Construct((TMap)instance, count, ReadComparer(reader, type));
+            Construct((TMap)instance, count, ReadComparer(reader, type, out _));
         }
 
         public override void Write(object value, StateWriter writer)
         {
             var map = (TMap)value;
+            var stamp = StampOf(map);
             int count = map.Count;
             writer.WriteCount(count);
-            Comparers.Write(ComparerOf(map), DefaultComparer, writer);
+            var layout = LayoutOf(map);
+            Comparers.Write(ComparerOf(map), DefaultComparer, writer, layout != null);
+            layout?.Write(writer);
             int written = WriteEntries(map, writer);
-            if (written != count || map.Count != count)
+            if (written != count || map.Count != count || !StampOf(map).Equals(stamp))
                 throw writer.ChangedWhileSaving(value.GetType(), $"it had {count} entries when the save began, {written} as they were written, {map.Count} after");
         }
 
@@ -57,14 +81,15 @@ namespace VarSave.Codecs
         public override object Create(StateReader reader, LoadedType type)
         {
             int count = reader.ReadCountOf<TKey, TValue>("dictionary entry");
-            return New(count, ReadComparer(reader, type));
+            return New(count, ReadComparer(reader, type, out _));
         }
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var map = (TMap)instance;
             int count = reader.ReadCount("dictionary entry");
-            ReadComparer(reader, type);
+            ReadComparer(reader, type, out bool layoutFollows);
+            var layout = layoutFollows ? EntryLayout.Read(reader, type, count) : null;
             var hashing = HashingOf(map, count, reader);
             for (int i = 0; i < count; i++)
             {
@@ -77,6 +102,7 @@ namespace VarSave.Codecs
                 map[key] = value;
                 if (map.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
             }
+            if (layout != null) Arrange(map, layout);
         }
 
         /// <summary>The comparer whose hash codes decide the map's buckets, once the load's <see cref="CollisionBudget"/> counts them; null for maps that do not hash.</summary>
@@ -85,7 +111,7 @@ namespace VarSave.Codecs
         public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
         {
             reader.ReadCount("dictionary entry");
-            Comparers.SkipCode(reader);
+            Comparers.SkipCode(reader, KeepsLayout);
             reader.ScanToEnd(scan);
         }
     }
@@ -98,7 +124,13 @@ namespace VarSave.Codecs
         protected override object DefaultComparer => EqualityComparer<TKey>.Default;
         protected override Dictionary<TKey, TValue> New(int count, object? comparer) =>
             new Dictionary<TKey, TValue>(count, (IEqualityComparer<TKey>?)comparer);
-        protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
+        protected override object? ReadComparer(StateReader reader, LoadedType type, out bool layoutFollows) =>
+            Comparers.Read<IEqualityComparer<TKey>>(reader, type, layoutAllowed: true, out layoutFollows);
+        protected override object? ReadComparer(StateReader reader, LoadedType type) => ReadComparer(reader, type, out _);
+        protected override bool KeepsLayout => true;
+        protected override EntryLayout? LayoutOf(Dictionary<TKey, TValue> map) => EntryLayout.Capture(map);
+        protected override (int, int, int, int) StampOf(Dictionary<TKey, TValue> map) => EntryLayout.Stamp(map);
+        protected override void Arrange(Dictionary<TKey, TValue> map, EntryLayout layout) => layout.Rebuild(new DictionarySlots<TKey, TValue>(map));
         protected override IEqualityComparer<TKey>? HashingOf(Dictionary<TKey, TValue> map, int count, StateReader reader) =>
             reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null;
 

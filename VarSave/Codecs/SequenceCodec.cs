@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Reflection;
+using VarSave.Codecs.Collections;
 using VarSave.Codecs.Inheritance;
 using VarSave.Graph;
 using VarSave.Runtime;
@@ -143,6 +144,7 @@ namespace VarSave.Codecs
         }
     }
 
+    /// <summary>A hash set saved as its count, its comparer, where it has free slots their <see cref="EntryLayout"/>, then its items.</summary>
     internal sealed class HashSetCodec<T> : SequenceCodec<HashSet<T>, T>
     {
         private static readonly ConstructorInfo BaseCtor = BaseConstructor.Find(typeof(HashSet<T>), typeof(IEqualityComparer<T>));
@@ -152,17 +154,31 @@ namespace VarSave.Codecs
         protected override int CountOf(HashSet<T> collection) => collection.Count;
         protected override HashSet<T> New(int count, object? header) => new HashSet<T>((IEqualityComparer<T>?)header);
         protected override void Add(HashSet<T> collection, T item) => collection.Add(item);
-        protected override void WriteHeader(HashSet<T> collection, StateWriter writer) =>
-            Comparers.Write(collection.Comparer, EqualityComparer<T>.Default, writer);
         protected override object? ReadHeader(StateReader reader, LoadedType type) =>
-            Comparers.Read<IEqualityComparer<T>>(reader, type);
-        protected override void SkipHeaderCode(StateReader reader) => Comparers.SkipCode(reader);
+            Comparers.Read<IEqualityComparer<T>>(reader, type, layoutAllowed: true, out _);
+        protected override void SkipHeaderCode(StateReader reader) => Comparers.SkipCode(reader, layoutAllowed: true);
+
+        protected override void WriteHeader(HashSet<T> collection, StateWriter writer)
+        {
+            var layout = EntryLayout.Capture(collection);
+            Comparers.Write(collection.Comparer, EqualityComparer<T>.Default, writer, layout != null);
+            layout?.Write(writer);
+        }
+
+        public override void Write(object value, StateWriter writer)
+        {
+            var stamp = EntryLayout.Stamp((HashSet<T>)value);
+            base.Write(value, writer);
+            if (!EntryLayout.Stamp((HashSet<T>)value).Equals(stamp))
+                throw writer.ChangedWhileSaving(value.GetType(), "its free slots changed as its items were written");
+        }
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var set = (HashSet<T>)instance;
             int count = reader.ReadCountOf<T>("collection item");
-            ReadHeader(reader, type);
+            Comparers.Read<IEqualityComparer<T>>(reader, type, layoutAllowed: true, out bool layoutFollows);
+            var layout = layoutFollows ? EntryLayout.Read(reader, type, count) : null;
             var collisions = reader.Collisions;
             bool counted = collisions.Begin(set.Comparer, CollisionBudget.BucketsOf(set, count));
             for (int i = 0; i < count; i++)
@@ -171,6 +187,7 @@ namespace VarSave.Codecs
                 if (counted) collisions.Add(item == null ? 0 : set.Comparer.GetHashCode(item), type.Name);
                 set.Add(item);
             }
+            layout?.Rebuild(new HashSetSlots<T>(set));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace VarSave.Inspection
     /// <summary>Decoding one record or value at a time, each read bounded by its record.</summary>
     internal sealed partial class InspectedSnapshot
     {
-        private const byte DefaultComparer = 0, WovenComparer = 3;
+        private const byte DefaultComparer = 0, WovenComparer = 3, LayoutFollows = 0x80;
 
         /// <summary>The parts of object <paramref name="id"/>: fields, elements, entries, a comparer, delegate entries.</summary>
         public List<InspectedMember> Members(int id) => Guarded(() => ReadMembers(id));
@@ -88,14 +88,14 @@ namespace VarSave.Inspection
                 case RecordShape.Set:
                 {
                     int count = _in.ReadCount("item");
-                    ReadComparer(members);
+                    ReadComparer(members, count);
                     ReadItems(count, members);
                     return;
                 }
                 case RecordShape.Map:
                 {
                     int count = _in.ReadCount("dictionary entry", minBytesEach: 2);
-                    ReadComparer(members);
+                    ReadComparer(members, count);
                     for (int i = 0; i < count; i++)
                     {
                         var key = ReadValue(0);
@@ -126,13 +126,28 @@ namespace VarSave.Inspection
             for (int i = 0; i < count; i++) members.Add(new InspectedMember(null, i, ReadValue(0)));
         }
 
-        private void ReadComparer(List<InspectedMember> members)
+        private void ReadComparer(List<InspectedMember> members, int count)
         {
             byte code = _in.ReadByte();
+            bool layoutFollows = (code & LayoutFollows) != 0;
+            code &= unchecked((byte)~LayoutFollows);
             if (code > WovenComparer) throw _in.Corrupt($"unknown comparer code {code}");
-            if (code == DefaultComparer) return;
-            var comparer = code == WovenComparer ? ReadValue(0) : InspectedValue.Of(ValueTag.String, code == 1 ? "Ordinal" : "OrdinalIgnoreCase");
-            members.Add(new InspectedMember("Comparer", -1, comparer));
+            if (code != DefaultComparer)
+            {
+                var comparer = code == WovenComparer ? ReadValue(0) : InspectedValue.Of(ValueTag.String, code == 1 ? "Ordinal" : "OrdinalIgnoreCase");
+                members.Add(new InspectedMember("Comparer", -1, comparer));
+            }
+            if (layoutFollows) ReadEntryLayout(members, count);
+        }
+
+        // A hash collection's free slots (Codecs/Collections/EntryLayout.cs): the slot count, then each free slot, as values.
+        private void ReadEntryLayout(List<InspectedMember> members, int count)
+        {
+            var slots = ReadValue(0);
+            members.Add(new InspectedMember("Slots", -1, slots));
+            if (!(slots.Scalar is int total) || total <= count || (long)total - count > _in.Remaining)
+                throw _in.Corrupt($"an entry layout's slot count does not fit {count} entries and the {_in.Remaining} bytes left");
+            for (int k = 0; k < total - count; k++) members.Add(new InspectedMember("FreeSlot", k, ReadValue(0)));
         }
 
         private InspectedValue ReadValue(int depth)

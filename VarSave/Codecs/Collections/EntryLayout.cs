@@ -1,0 +1,250 @@
+using System;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs.Collections
+{
+    /// <summary>
+    /// Where a <c>Dictionary</c> or <c>HashSet</c> will put its next entries: its slot count and the
+    /// free slots that removals left, in the order the next adds reuse them. Saved only when the
+    /// collection has free slots; loading reproduces it with the public API (entries added in slot
+    /// order with a stand-in key in each free slot, stand-ins removed in reverse free-list order), so
+    /// enumeration after further adds and removes matches an uninterrupted run.
+    /// </summary>
+    internal sealed class EntryLayout
+    {
+        private EntryLayout(int slots, int[] freeList)
+        {
+            Slots = slots;
+            FreeList = freeList;
+        }
+
+        /// <summary>Slots used so far, entries and free ones.</summary>
+        public int Slots { get; }
+
+        /// <summary>The free slots, the one the next add takes first.</summary>
+        public int[] FreeList { get; }
+
+        /// <summary>The layout of <paramref name="collection"/>, or null when it has no free slot (or the runtime's collections are not laid out as expected).</summary>
+        public static EntryLayout? Capture<TCollection>(TCollection collection) where TCollection : class
+        {
+            var fields = EntryFields<TCollection>.Instance;
+            if (fields == null) return null;
+            int free = fields.FreeCount(collection);
+            if (free <= 0) return null;
+            int slots = fields.Slots(collection);
+            var list = new int[free];
+            int at = fields.FreeHead(collection);
+            for (int k = 0; k < free; k++)
+            {
+                // A list that does not hold together means another thread changes the collection; the save's stamp check reports it.
+                if ((uint)at >= (uint)slots) return null;
+                list[k] = at;
+                at = EntryFields<TCollection>.StartOfFreeList - fields.Next(collection, at);
+            }
+            return new EntryLayout(slots, list);
+        }
+
+        /// <summary>What changes whenever the collection's layout does; compared before and after its entries are written.</summary>
+        public static (int, int, int, int) Stamp<TCollection>(TCollection collection) where TCollection : class
+        {
+            var fields = EntryFields<TCollection>.Instance;
+            return fields == null ? default : (fields.Slots(collection), fields.FreeHead(collection), fields.FreeCount(collection), fields.Version(collection));
+        }
+
+        /// <summary>Written as int values after the comparer, so a reference scan steps over them as values.</summary>
+        public void Write(StateWriter writer)
+        {
+            writer.WriteElement(-1, Slots, "Slots");
+            for (int k = 0; k < FreeList.Length; k++) writer.WriteElement(k, FreeList[k], "FreeSlot");
+        }
+
+        /// <summary>Reads and checks a layout for <paramref name="count"/> entries: every free slot in range and listed once.</summary>
+        public static EntryLayout Read(StateReader reader, LoadedType type, int count)
+        {
+            var input = reader.Input;
+            int slots = reader.ReadElement<int>(type, -1);
+            long free = (long)slots - count;
+            // Each free slot is at least one byte of the record: the slot count cannot outgrow the bytes left.
+            if (free <= 0 || free > input.Remaining)
+                throw input.Corrupt($"{type.Name}'s entry layout has {slots} slots for {count} entries and {input.Remaining} bytes left");
+            var isFree = new bool[slots];
+            var list = new int[free];
+            for (int k = 0; k < list.Length; k++)
+            {
+                int slot = reader.ReadElement<int>(type, k);
+                if ((uint)slot >= (uint)slots) throw input.Corrupt($"{type.Name}'s free slot {slot} is out of range (there are {slots} slots)");
+                if (isFree[slot]) throw input.Corrupt($"{type.Name}'s free slot {slot} is listed twice");
+                isFree[slot] = true;
+                list[k] = slot;
+            }
+            return new EntryLayout(slots, list);
+        }
+
+        /// <summary>
+        /// Refills <paramref name="target"/>, which holds the saved entries in saved order, in this
+        /// layout. Returns false, leaving the entries in saved order, where no stand-in keys can be
+        /// made that differ from every entry under the collection's comparer.
+        /// </summary>
+        public bool Rebuild<TKey>(SlotFiller<TKey> target)
+        {
+            var make = StandInKeys<TKey>.Make;
+            if (make == null) return false;
+            int free = FreeList.Length, count = Slots - free;
+            var standIns = new TKey[free];
+            // A comparer that treats every key as equal never lets a stand-in in: the tries are bounded.
+            long tries = (long)count + 2L * free + 64;
+            ulong next = StandInKeys<TKey>.Start();
+            for (int k = 0; k < free; k++)
+            {
+                while (true)
+                {
+                    if (--tries < 0)
+                    {
+                        for (int j = 0; j < k; j++) target.Remove(standIns[j]);
+                        return false;
+                    }
+                    var candidate = make(next++);
+                    if (target.TryAdd(candidate)) { standIns[k] = candidate; break; }
+                }
+            }
+            // Every key now differs from every other: refill slot by slot, then free the stand-ins' slots, head last.
+            var standInAt = new int[Slots];
+            for (int k = 0; k < free; k++) standInAt[FreeList[k]] = k + 1;
+            target.Clear();
+            int saved = 0;
+            for (int slot = 0; slot < Slots; slot++)
+            {
+                if (standInAt[slot] > 0) target.TryAdd(standIns[standInAt[slot] - 1]);
+                else target.AddSaved(saved++);
+            }
+            for (int k = free - 1; k >= 0; k--) target.Remove(standIns[k]);
+            return true;
+        }
+    }
+
+    /// <summary>The operations <see cref="EntryLayout.Rebuild"/> needs on a collection holding the saved entries.</summary>
+    internal abstract class SlotFiller<TKey>
+    {
+        /// <summary>Adds a stand-in key; false if the collection holds an equal key.</summary>
+        public abstract bool TryAdd(TKey key);
+
+        /// <summary>Adds the saved entry of that index (in saved order).</summary>
+        public abstract void AddSaved(int index);
+
+        public abstract void Remove(TKey key);
+
+        public abstract void Clear();
+    }
+
+    /// <summary>Stand-in keys: distinct values of the key types that have many (strings, integers, enums, Guids); null for other types.</summary>
+    internal static class StandInKeys<T>
+    {
+        public static readonly Func<ulong, T>? Make = Build();
+
+        private static readonly Random Seeds = new Random();
+
+        /// <summary>A random start, so a file cannot choose keys that collide with the stand-ins.</summary>
+        public static ulong Start()
+        {
+            lock (Seeds) return (ulong)Seeds.Next() << 32 | (uint)Seeds.Next();
+        }
+
+        private static Func<ulong, T>? Build()
+        {
+            var type = typeof(T);
+            if (type == typeof(string))
+            {
+                string prefix = "VarSave free slot " + Guid.NewGuid().ToString("N") + " ";
+                return n => (T)(object)(prefix + n.ToString(CultureInfo.InvariantCulture));
+            }
+            if (type == typeof(Guid)) return _ => (T)(object)Guid.NewGuid();
+            Func<ulong, object>? box = Type.GetTypeCode(type) switch
+            {
+                TypeCode.SByte => n => unchecked((sbyte)n),
+                TypeCode.Byte => n => unchecked((byte)n),
+                TypeCode.Int16 => n => unchecked((short)n),
+                TypeCode.UInt16 => n => unchecked((ushort)n),
+                TypeCode.Char => n => unchecked((char)n),
+                TypeCode.Int32 => n => unchecked((int)n),
+                TypeCode.UInt32 => n => unchecked((uint)n),
+                TypeCode.Int64 => n => unchecked((long)n),
+                TypeCode.UInt64 => n => n,
+                _ => null,
+            };
+            if (box == null) return null;
+            if (type.IsEnum) return n => (T)Enum.ToObject(type, box(n));
+            return n => (T)box(n);
+        }
+    }
+
+    /// <summary>
+    /// Compiled reads of the private fields of .NET's <c>Dictionary</c> and <c>HashSet</c> (.NET Core
+    /// 3.0 and later: <c>_count</c> slots used, <c>_freeList</c> head, <c>_freeCount</c>, and each
+    /// free entry's next field holding <c>StartOfFreeList - nextFree</c>). Null on a runtime laid out
+    /// otherwise (.NET Framework), where collections are saved in enumeration order only.
+    /// </summary>
+    internal sealed class EntryFields<TCollection> where TCollection : class
+    {
+        public const int StartOfFreeList = -3;
+
+        public static readonly EntryFields<TCollection>? Instance = TryBuild();
+
+        private EntryFields(Func<TCollection, int> slots, Func<TCollection, int> freeHead, Func<TCollection, int> freeCount,
+            Func<TCollection, int> version, Func<TCollection, int, int> next)
+        {
+            Slots = slots;
+            FreeHead = freeHead;
+            FreeCount = freeCount;
+            Version = version;
+            Next = next;
+        }
+
+        public Func<TCollection, int> Slots { get; }
+        public Func<TCollection, int> FreeHead { get; }
+        public Func<TCollection, int> FreeCount { get; }
+        public Func<TCollection, int> Version { get; }
+        public Func<TCollection, int, int> Next { get; }
+
+        private static EntryFields<TCollection>? TryBuild()
+        {
+            const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
+            var type = typeof(TCollection);
+            var start = type.GetField("StartOfFreeList", BindingFlags.Static | BindingFlags.NonPublic);
+            if (!(start?.IsLiteral == true && start.GetRawConstantValue() is int value && value == StartOfFreeList)) return null;
+            var entries = type.GetField("_entries", Private);
+            var entryType = entries?.FieldType.GetElementType();
+            var next = entryType?.GetField("next") ?? entryType?.GetField("Next");
+            if (entries == null || next == null || next.FieldType != typeof(int)) return null;
+            var count = IntField(type, "_count");
+            var freeList = IntField(type, "_freeList");
+            var freeCount = IntField(type, "_freeCount");
+            var version = IntField(type, "_version");
+            if (count == null || freeList == null || freeCount == null || version == null) return null;
+            try
+            {
+                var collection = Expression.Parameter(type, "collection");
+                var index = Expression.Parameter(typeof(int), "index");
+                var readNext = Expression.Lambda<Func<TCollection, int, int>>(
+                    Expression.Field(Expression.ArrayIndex(Expression.Field(collection, entries), index), next), collection, index).Compile();
+                return new EntryFields<TCollection>(Read(collection, count), Read(collection, freeList), Read(collection, freeCount), Read(collection, version), readNext);
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is NotSupportedException || e is ArgumentException || e is MemberAccessException)
+            {
+                return null;
+            }
+        }
+
+        private static FieldInfo? IntField(Type type, string name)
+        {
+            var field = type.GetField(name, BindingFlags.Instance | BindingFlags.NonPublic);
+            return field?.FieldType == typeof(int) ? field : null;
+        }
+
+        private static Func<TCollection, int> Read(ParameterExpression collection, FieldInfo field) =>
+            Expression.Lambda<Func<TCollection, int>>(Expression.Field(collection, field), collection).Compile();
+    }
+}
