@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -43,7 +44,7 @@ namespace VarSave.Codecs.Collections
                 // A list that does not hold together means another thread changes the collection; the save's stamp check reports it.
                 if ((uint)at >= (uint)slots) return null;
                 list[k] = at;
-                at = EntryFields<TCollection>.StartOfFreeList - fields.Next(collection, at);
+                at = FreeListEncoding.StartOfFreeList - fields.Next(collection, at);
             }
             return new EntryLayout(slots, list);
         }
@@ -182,6 +183,45 @@ namespace VarSave.Codecs.Collections
     }
 
     /// <summary>
+    /// Checks once, on a probe collection, that this runtime chains free slots as the layout
+    /// expects (the constant is not in the runtime's metadata, so it is observed).
+    /// </summary>
+    internal static class FreeListEncoding
+    {
+        /// <summary>A free entry's next field holds this minus the next free slot (-1 ending the list).</summary>
+        public const int StartOfFreeList = -3;
+
+        private static readonly bool DictionaryHolds = Check(new Dictionary<int, int> { { 0, 0 }, { 1, 1 }, { 2, 2 } }, d => { d.Remove(1); d.Remove(0); });
+        private static readonly bool HashSetHolds = Check(new HashSet<int> { 0, 1, 2 }, s => { s.Remove(1); s.Remove(0); });
+
+        public static bool Holds(Type type) =>
+            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) ? DictionaryHolds
+            : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(HashSet<>) ? HashSetHolds
+            : false;
+
+        // Slots 1 then 0 freed: the list is 0 -> 1 -> end, each next holding StartOfFreeList minus the next free slot.
+        private static bool Check<TProbe>(TProbe probe, Action<TProbe> removeTwo) where TProbe : class
+        {
+            const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
+            try
+            {
+                removeTwo(probe);
+                var type = typeof(TProbe);
+                if (!(type.GetField("_entries", Private)?.GetValue(probe) is Array entries)) return false;
+                var next = entries.GetType().GetElementType()!.GetField("next") ?? entries.GetType().GetElementType()!.GetField("Next");
+                int NextOf(int slot) => next?.GetValue(entries.GetValue(slot)) is int value ? value : int.MinValue;
+                return Equals(type.GetField("_freeList", Private)?.GetValue(probe), 0) && Equals(type.GetField("_freeCount", Private)?.GetValue(probe), 2)
+                    && Equals(type.GetField("_count", Private)?.GetValue(probe), 3)
+                    && NextOf(0) == StartOfFreeList - 1 && NextOf(1) == StartOfFreeList + 1;
+            }
+            catch (Exception e) when (e is MemberAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
     /// Compiled reads of the private fields of .NET's <c>Dictionary</c> and <c>HashSet</c> (.NET Core
     /// 3.0 and later: <c>_count</c> slots used, <c>_freeList</c> head, <c>_freeCount</c>, and each
     /// free entry's next field holding <c>StartOfFreeList - nextFree</c>). Null on a runtime laid out
@@ -189,8 +229,6 @@ namespace VarSave.Codecs.Collections
     /// </summary>
     internal sealed class EntryFields<TCollection> where TCollection : class
     {
-        public const int StartOfFreeList = -3;
-
         public static readonly EntryFields<TCollection>? Instance = TryBuild();
 
         private EntryFields(Func<TCollection, int> slots, Func<TCollection, int> freeHead, Func<TCollection, int> freeCount,
@@ -213,8 +251,7 @@ namespace VarSave.Codecs.Collections
         {
             const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
             var type = typeof(TCollection);
-            var start = type.GetField("StartOfFreeList", BindingFlags.Static | BindingFlags.NonPublic);
-            if (!(start?.IsLiteral == true && start.GetRawConstantValue() is int value && value == StartOfFreeList)) return null;
+            if (!FreeListEncoding.Holds(type)) return null;
             var entries = type.GetField("_entries", Private);
             var entryType = entries?.FieldType.GetElementType();
             var next = entryType?.GetField("next") ?? entryType?.GetField("Next");

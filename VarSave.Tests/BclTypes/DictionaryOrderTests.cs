@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using VarSave.Tests.Fuzzing;
+using Xunit;
+using static VarSave.Tests.Fuzzing.SnapshotBuilder;
+
+namespace VarSave.Tests.BclTypes
+{
+    /// <summary>
+    /// Dictionaries and hash sets keep the free slots removals left (docs/design.md, "Dictionary and
+    /// HashSet order"): after a load, further adds reuse them as an uninterrupted run would, so
+    /// enumeration order is the same. Layouts from the file are checked; files without one still load.
+    /// </summary>
+    public class DictionaryOrderTests
+    {
+        /// <summary>The woven test assembly registers its types when it is first used: before that, no snapshot names anything known.</summary>
+        public DictionaryOrderTests() => Assert.Null(Woven.GetStatic("Roots", "Current"));
+
+        private const string Source = @"
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static VarSave.ProgramState;
+
+public class Tally : Dictionary<string, int>
+{
+    public int Version; public string Owner = """";
+    public Tally() : base(StringComparer.OrdinalIgnoreCase) { }
+}
+public class Tags : HashSet<int> { public string Label = """"; }
+public enum Colour { Red, Green, Blue, Cyan, Magenta, Yellow }
+
+public static class World
+{
+    public static Dictionary<string, int>? Names; public static Dictionary<int, string>? Ids; public static HashSet<string>? Seen;
+    public static Tally? Tally; public static Tags? Tags; public static Dictionary<Colour, int>? Paint; public static Dictionary<string, int>? Emptied;
+}
+
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        if (args[0] == ""run"") { Setup(); Continue(); }
+        else if (args[0] == ""save"") { Setup(); SaveToFile(args[1]); Console.WriteLine(""saved""); }
+        else { LoadFromFile(args[1]); Continue(); }
+    }
+
+    static void Setup()
+    {
+        World.Names = new Dictionary<string, int> { { ""a"", 1 }, { ""b"", 2 }, { ""c"", 3 }, { ""d"", 4 }, { ""e"", 5 } };
+        World.Names.Remove(""b""); World.Names.Remove(""d""); World.Names.Remove(""a"");
+        World.Ids = Enumerable.Range(0, 10).ToDictionary(i => i, i => ""v"" + i);
+        World.Ids.Remove(3); World.Ids.Remove(7); World.Ids.Remove(1);
+        World.Seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ""Red"", ""Green"", ""Blue"", ""Cyan"" };
+        World.Seen.Remove(""GREEN""); World.Seen.Remove(""red"");
+        World.Tally = new Tally { Version = 3, Owner = ""ann"" };
+        foreach (var k in new[] { ""x"", ""y"", ""z"", ""w"" }) World.Tally[k] = k[0];
+        World.Tally.Remove(""Y""); World.Tally.Remove(""w"");
+        World.Tags = new Tags { Label = ""t"" }; World.Tags.Add(5); World.Tags.Add(6); World.Tags.Add(7); World.Tags.Remove(6);
+        World.Paint = new Dictionary<Colour, int> { { Colour.Red, 1 }, { Colour.Green, 2 }, { Colour.Blue, 3 } };
+        World.Paint.Remove(Colour.Red);
+        World.Emptied = new Dictionary<string, int> { { ""p"", 1 }, { ""q"", 2 } };
+        World.Emptied.Remove(""p""); World.Emptied.Remove(""q"");
+    }
+
+    static void Print(string when)
+    {
+        Console.WriteLine(when);
+        Console.WriteLine(""names "" + string.Join("","", World.Names!.Select(p => p.Key + ""="" + p.Value)));
+        Console.WriteLine(""ids "" + string.Join("","", World.Ids!.Select(p => p.Key + ""="" + p.Value)));
+        Console.WriteLine(""seen "" + string.Join("","", World.Seen!));
+        Console.WriteLine($""tally {World.Tally!.Owner} v{World.Tally.Version} "" + string.Join("","", World.Tally.Select(p => p.Key + ""="" + p.Value)));
+        Console.WriteLine($""tags {World.Tags!.Label} "" + string.Join("","", World.Tags));
+        Console.WriteLine(""paint "" + string.Join("","", World.Paint!.Select(p => p.Key + ""="" + p.Value)));
+        Console.WriteLine(""emptied "" + string.Join("","", World.Emptied!.Select(p => p.Key + ""="" + p.Value)));
+    }
+
+    static void Continue()
+    {
+        Print(""resumed"");
+        var names = World.Names!;
+        names[""f""] = 6; names[""g""] = 7; names.Remove(""c""); names[""h""] = 8; names[""i""] = 9; names[""j""] = 10;
+        var ids = World.Ids!;
+        ids[100] = ""n""; ids.Remove(0); ids[101] = ""m""; ids[102] = ""o""; ids[103] = ""p""; ids[104] = ""q"";
+        var seen = World.Seen!;
+        seen.Add(""Magenta""); seen.Remove(""BLUE""); seen.Add(""Yellow""); seen.Add(""Black""); seen.Add(""white""); seen.Add(""WHITE"");
+        var tally = World.Tally!;
+        tally[""v""] = 1; tally[""u""] = 2; tally.Remove(""X""); tally[""t""] = 3; tally[""s""] = 4; tally.Version++;
+        World.Tags!.Add(9); World.Tags.Add(10);
+        World.Paint![Colour.Cyan] = 4; World.Paint[Colour.Magenta] = 5;
+        World.Emptied![""r""] = 1; World.Emptied[""s""] = 2; World.Emptied[""t""] = 3;
+        Print(""after adds"");
+        names.TrimExcess(); names.Remove(""g""); names[""k""] = 11;
+        Console.WriteLine(""trimmed "" + string.Join("","", names.Keys) + "" count="" + names.Count + "" h="" + names[""h""]);
+    }
+}";
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_resumed_run_enumerates_dictionaries_and_hash_sets_in_the_order_of_an_uninterrupted_run(bool release)
+        {
+            var directory = Processes.NewTemporaryDirectory();
+            var program = CompiledProgram.Build(directory, Source, release);
+            string uninterrupted = program.Run(directory, "run");
+            // The scenario reuses free slots: in an uninterrupted run f and g take a's and d's slots.
+            Assert.Contains("names f=6,i=9,h=8,g=7,e=5,j=10\n", uninterrupted);
+            string file = Path.Combine(directory, "order.varsave");
+            Assert.Equal("saved\n", program.Run(directory, "save", file));
+            Assert.Equal(uninterrupted, program.Run(directory, "load", file));
+            Directory.Delete(directory, true);
+        }
+
+        [Fact]
+        public void A_deep_clone_keeps_the_free_slots_of_keys_of_every_kind_that_can_have_stand_ins()
+        {
+            AssertSameOrder(new Dictionary<string, int> { { "a", 1 }, { "b", 2 }, { "c", 3 } }, d => d.Remove("a"), (d, i) => d["x" + i] = i);
+            AssertSameOrder(new Dictionary<string, int>(StringComparer.InvariantCultureIgnoreCase) { { "a", 1 }, { "b", 2 }, { "c", 3 } }, d => d.Remove("B"), (d, i) => d["x" + i] = i);
+            AssertSameOrder(Enumerable.Range(0, 256).ToDictionary(i => (byte)i, i => i), d => { d.Remove(7); d.Remove(200); }, (d, i) => d[(byte)(i == 0 ? 7 : 200)] = i);
+            AssertSameOrder(Enumerable.Range(0, 20).ToDictionary(i => (long)i, i => i), d => { d.Remove(3); d.Remove(9); d.Remove(4); }, (d, i) => d[1000 + i] = i);
+            AssertSameOrder(Enumerable.Range(0, 20).ToDictionary(i => (char)('a' + i), i => i), d => { d.Remove('c'); d.Remove('a'); }, (d, i) => d[(char)('A' + i)] = i);
+            AssertSameOrder(Enumerable.Range(0, 5).ToDictionary(i => Guid.NewGuid(), i => i), d => d.Remove(d.Keys.ElementAt(2)), (d, i) => d[new Guid(i, 1, 1, new byte[8])] = i);
+            AssertSameOrder(new HashSet<int> { 1, 2, 3, 4 }, s => { s.Remove(2); s.Remove(1); }, (s, i) => s.Add(50 + i));
+            AssertSameOrder(new HashSet<string?> { "a", null, "c" }, s => s.Remove("a"), (s, i) => s.Add("y" + i));
+
+            // A layout of a map whose key type has no stand-ins: entries come back in saved order, complete and consistent.
+            var points = new Dictionary<(int, int), int> { { (1, 1), 1 }, { (2, 2), 2 }, { (3, 3), 3 } };
+            points.Remove((1, 1));
+            var clone = ObjectSnapshot.DeepClone(points);
+            clone[(4, 4)] = 4;
+            Assert.Equal(new[] { (2, 2), (3, 3), (4, 4) }, clone.Keys);
+        }
+
+        private static void AssertSameOrder<TKey, TValue>(Dictionary<TKey, TValue> live, Action<Dictionary<TKey, TValue>> remove, Action<Dictionary<TKey, TValue>, int> add)
+            where TKey : notnull
+        {
+            remove(live);
+            var clone = ObjectSnapshot.DeepClone(live);
+            Assert.Equal(live, clone);
+            for (int i = 0; i < 3; i++)
+            {
+                add(live, i);
+                add(clone, i);
+                Assert.Equal(live.ToList(), clone.ToList());
+            }
+            foreach (var key in live.Keys.ToList()) Assert.Equal(live[key], clone[key]);
+            live.TrimExcess();
+            clone.TrimExcess();
+            Assert.Equal(live.ToList(), clone.ToList());
+        }
+
+        private static void AssertSameOrder<T>(HashSet<T> live, Action<HashSet<T>> remove, Action<HashSet<T>, int> add)
+        {
+            remove(live);
+            var clone = ObjectSnapshot.DeepClone(live);
+            for (int i = 0; i < 3; i++)
+            {
+                add(live, i);
+                add(clone, i);
+                Assert.Equal(live.ToList(), clone.ToList());
+            }
+            Assert.Equal(live.Count, clone.Count);
+            Assert.All(live, item => Assert.Contains(item, clone));
+        }
+
+        [Fact]
+        public void A_snapshot_written_before_layouts_were_saved_still_loads_in_saved_order()
+        {
+            var file = new SnapshotBuilder();
+            int map = file.Record(file.Generic(typeof(Dictionary<,>), file.Builtin(typeof(string)), file.Builtin(typeof(int))),
+                Count(2), new byte[] { 0 }, file.String("c"), Int(3), file.String("e"), Int(5));
+            int set = file.Record(file.Generic(typeof(HashSet<>), file.Builtin(typeof(int))), Count(2), new byte[] { 0 }, Int(4), Int(8));
+            int list = file.Record(file.Generic(typeof(List<>), file.Builtin(typeof(object))), Count(2), Ref(map), Ref(set));
+            file.Root(Ref(list));
+            var loaded = (List<object>)Woven.RoundTripSnapshot(Snapshot.FromBytes(file.Build()))!;
+            var dictionary = (Dictionary<string, int>)loaded[0];
+            dictionary["x"] = 9;
+            Assert.Equal(new[] { "c", "e", "x" }, dictionary.Keys);
+            Assert.Equal(new[] { 4, 8 }, (HashSet<int>)loaded[1]);
+        }
+
+        public static IEnumerable<object[]> BadLayouts() => new[]
+        {
+            new object[] { "free slot 5 is out of range", new[] { Int(4), Int(5), Int(1) } },
+            new object[] { "free slot 1 is listed twice", new[] { Int(4), Int(1), Int(1) } },
+            new object[] { "free slot -1 is out of range", new[] { Int(4), Int(-1), Int(1) } },
+            new object[] { "2000000000 slots for 2 entries", new[] { Int(2_000_000_000), Int(0), Int(1) } },
+            new object[] { "2 slots for 2 entries", new[] { Int(2) } },
+            new object[] { "-5 slots for 2 entries", new[] { Int(-5) } },
+        };
+
+        [Theory]
+        [MemberData(nameof(BadLayouts))]
+        public void An_inconsistent_layout_is_refused_quickly_with_what_is_wrong(string expected, byte[][] layout)
+        {
+            foreach (bool set in new[] { false, true })
+            {
+                var file = new SnapshotBuilder();
+                int intType = file.Builtin(typeof(int));
+                int record = set
+                    ? file.Record(file.Generic(typeof(HashSet<>), intType), Count(2), new byte[] { 0x80 }, Concat(layout), Int(3), Int(4))
+                    : file.Record(file.Generic(typeof(Dictionary<,>), intType, intType), Count(2), new byte[] { 0x80 }, Concat(layout), Int(3), Int(30), Int(4), Int(40));
+                file.Root(Ref(record));
+                var clock = Stopwatch.StartNew();
+                var error = Assert.ThrowsAny<VarSaveException>(() => Woven.RoundTripSnapshot(Snapshot.FromBytes(file.Build())));
+                Woven.SetStatic("Roots", "Current", null);
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+                Assert.IsType<SnapshotFormatException>(error);
+                Assert.Contains(expected, error.Message);
+            }
+        }
+
+        [Fact]
+        public void A_layout_on_a_sorted_dictionary_is_refused()
+        {
+            var file = new SnapshotBuilder();
+            int intType = file.Builtin(typeof(int));
+            int record = file.Record(file.Generic(typeof(SortedDictionary<,>), intType, intType), Count(1), new byte[] { 0x80 }, Int(2), Int(0), Int(3), Int(30));
+            file.Root(Ref(record));
+            var error = Assert.ThrowsAny<VarSaveException>(() => Woven.RoundTripSnapshot(Snapshot.FromBytes(file.Build())));
+            Woven.SetStatic("Roots", "Current", null);
+            Assert.Contains("unknown comparer code 128", error.Message);
+        }
+    }
+}
