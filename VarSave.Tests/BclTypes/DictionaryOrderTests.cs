@@ -110,7 +110,10 @@ public static class Program
             Assert.Contains("names f=6,i=9,h=8,g=7,e=5,j=10\n", uninterrupted);
             string file = Path.Combine(directory, "order.varsave");
             Assert.Equal("saved\n", program.Run(directory, "save", file));
-            Assert.Equal(uninterrupted, program.Run(directory, "load", file));
+            string resumed = program.Run(directory, "load", file);
+            var differences = uninterrupted.Split('\n').Zip(resumed.Split('\n'), (run, load) => (run, load))
+                .Where(line => line.run != line.load).Select(line => $"uninterrupted: {line.run}\nresumed:       {line.load}");
+            Assert.True(uninterrupted == resumed, string.Join("\n", differences) + "\n" + resumed);
             Directory.Delete(directory, true);
         }
 
