@@ -170,6 +170,36 @@ public static class Program
         }
 
         [Fact]
+        public void An_in_place_load_puts_the_dictionary_it_refills_in_its_saved_layout()
+        {
+            static Dictionary<string, int> Build()
+            {
+                var built = new Dictionary<string, int> { { "a", 1 }, { "b", 2 }, { "c", 3 }, { "d", 4 } };
+                built.Remove("b");
+                built.Remove("a");
+                return built;
+            }
+            var uninterrupted = Build();
+            var live = Build();
+            var snapshot = Woven.Save(live);
+            live.Clear();
+            live["x"] = 1; live["y"] = 2; live.Remove("x");
+            Woven.SetStatic("Roots", "Current", live);
+            try
+            {
+                ProgramState.LoadEverything(snapshot, new LoadOptions { InPlace = true });
+                Assert.Same(live, Woven.GetStatic("Roots", "Current"));
+            }
+            finally { Woven.SetStatic("Roots", "Current", null); }
+            foreach (var key in new[] { "p", "q", "r" })
+            {
+                uninterrupted[key] = 0;
+                live[key] = 0;
+            }
+            Assert.Equal(uninterrupted.Keys, live.Keys);
+        }
+
+        [Fact]
         public void A_snapshot_written_before_layouts_were_saved_still_loads_in_saved_order()
         {
             var file = new SnapshotBuilder();
