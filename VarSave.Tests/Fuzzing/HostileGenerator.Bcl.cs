@@ -178,14 +178,15 @@ namespace VarSave.Tests.Fuzzing
                 }
                 default:
                 {
-                    // Each level's AggregateException holds the previous level twice: ToString would visit 2^levels exceptions.
+                    // Two aggregates a level, each holding both of the level below: ToString would visit 2^levels exceptions.
                     int levels = random.Next(2, 64);
-                    int previous = file.Record(exceptionType, Exception(Null));
+                    int a = file.Record(exceptionType, Exception(Null)), b = file.Record(exceptionType, Exception(Null));
                     for (int i = 1; i < levels; i++)
                     {
-                        int array = file.Record(arrayType, Count(2), Ref(previous), Ref(previous));
-                        previous = file.Record(aggregateType, Aggregate(Ref(previous), array));
+                        int array = file.Record(arrayType, Count(2), Ref(a), Ref(b));
+                        (a, b) = (file.Record(aggregateType, Aggregate(Ref(a), array)), file.Record(aggregateType, Aggregate(Ref(b), array)));
                     }
+                    int previous = a;
                     return (Ref(previous), $"exception-chain {levels} shared aggregate levels");
                 }
             }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using VarSave.Codecs.Values;
 using VarSave.Graph;
@@ -133,27 +135,26 @@ namespace VarSave.Codecs.Text
     }
 
     /// <summary>
-    /// Looks cultures up by name; a culture the loading machine lacks fails naming it. Only predefined
-    /// cultures are made: the globalization library accepts any well-formed name ("xx-FAKE") and the
-    /// runtime caches every culture it makes for good, so a file naming new ones would grow the process.
+    /// Looks cultures up by name; a culture the loading machine lacks fails naming it. Only the machine's
+    /// own cultures (<c>CultureInfo.GetCultures(AllCultures)</c>) are looked up: the globalization library
+    /// accepts any well-formed name ("xx-FAKE", "en-x-123") and the runtime caches every culture it is
+    /// asked for by name for good, so a file naming new ones would grow the process with each load.
     /// </summary>
     internal static class Cultures
     {
         /// <summary>The longest culture name there is (LOCALE_NAME_MAX_LENGTH, with its terminator).</summary>
         private const int MaxNameLength = 85;
 
+        private static readonly Lazy<HashSet<string>> Known = new Lazy<HashSet<string>>(() =>
+            new HashSet<string>(CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name), StringComparer.OrdinalIgnoreCase));
+
         public static CultureInfo Get(string name, bool readOnly = true, bool userOverride = false)
         {
             try
             {
                 if (name.Length == 0) return readOnly ? CultureInfo.InvariantCulture : new CultureInfo(name, userOverride);
-                if (name.Length >= MaxNameLength || name.IndexOf('\0') >= 0) throw new CultureNotFoundException(nameof(name), name, "not a culture name");
-#if NET
-                var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-#else
-                var culture = CultureInfo.GetCultureInfo(name);
-#endif
-                return readOnly ? culture : new CultureInfo(culture.Name, userOverride);
+                if (name.Length >= MaxNameLength || !Known.Value.Contains(name)) throw new CultureNotFoundException(nameof(name), name, "not a culture of this machine");
+                return readOnly ? CultureInfo.GetCultureInfo(name) : new CultureInfo(name, userOverride);
             }
             catch (CultureNotFoundException)
             {
