@@ -33,6 +33,8 @@ namespace VarSave.Tests.Fuzzing
             "exception-data" => ExceptionData(file, random),
             "priority-queue" => ThrowingPriorityQueue(file, random),
             "bcl-collections" => BclCollection(file, random),
+            "bcl-derived" => DerivedFromBcl(file, random),
+            "surrogate" => HostileSurrogate(file, random),
             _ => BclValue(file, random),
         };
 
@@ -259,6 +261,102 @@ namespace VarSave.Tests.Fuzzing
                 {
                     var definition = new[] { typeof(ConcurrentQueue<>), typeof(ConcurrentStack<>), typeof(ConcurrentBag<>), typeof(ObservableCollection<>) }[random.Next(4)];
                     return (Ref(file.Record(file.Generic(definition, intType), Count(claimed), Concat(Enumerable.Range(0, count).Select(Int).ToArray()))), $"{definition.Name} {count} claiming {claimed}");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Woven classes over BCL bases (the BCL part, then the woven fields): a Tally (Dictionary) with repeated
+        /// or lying entries, a Deck (List) claiming more than it holds, a Journal (ObservableCollection) holding
+        /// itself, a GameError (exception) that is its own inner exception or a deep chain of them.
+        /// </summary>
+        private static (byte[], string) DerivedFromBcl(SnapshotBuilder file, Random random)
+        {
+            int count = random.Next(2) == 0 ? random.Next(0, 8) : random.Next(1000, 20_000);
+            int claimed = random.Next(4) == 0 ? random.Next() : count;
+            switch (random.Next(4))
+            {
+                case 0:
+                {
+                    int tally = file.Woven("AssemblyToProcess.Tally", new[] { "Version" });
+                    var entries = Enumerable.Range(0, count).Select(i => Concat(file.String("k" + (random.Next(3) == 0 ? 0 : i)), Int(i))).ToArray();
+                    return (Ref(file.Record(tally, Count(claimed), Byte(random.Next(5)), Concat(entries), Int(random.Next()))), $"bcl-derived Tally {count} entries claiming {claimed}");
+                }
+                case 1:
+                {
+                    int deck = file.Woven("AssemblyToProcess.Deck", new[] { "Owner" });
+                    var cards = Enumerable.Range(0, count).Select(i => random.Next(4) == 0 ? Int(i) : file.String("c" + i)).ToArray();
+                    return (Ref(file.Record(deck, Count(claimed), Concat(cards), random.Next(2) == 0 ? Null : Int(3))), $"bcl-derived Deck {count} cards claiming {claimed}");
+                }
+                case 2:
+                {
+                    int journalType = file.Woven("AssemblyToProcess.Journal", new[] { "Limit" });
+                    int journal = file.Record(journalType, Null);
+                    file.SetRecord(journal, Count(2), Ref(journal), file.String("entry"), Int(random.Next()));
+                    return (Ref(journal), "bcl-derived Journal holding itself");
+                }
+                default:
+                {
+                    int errorType = file.Woven("AssemblyToProcess.GameError", new[] { "Code" });
+                    int depth = random.Next(2) == 0 ? random.Next(1, 4) : random.Next(1000, 20_000);
+                    int first = file.Record(errorType, Null);
+                    byte[] Error(byte[] inner) => Concat(file.String("locked"), inner, Null, Null, Null, Int(0), Count(0), Count(0), Int(7));
+                    int previous = first;
+                    for (int i = 1; i < depth; i++) previous = file.Record(errorType, Error(Ref(previous)));
+                    bool cycle = random.Next(2) == 0;
+                    file.SetRecord(first, Error(cycle ? Ref(previous) : Null));
+                    return (Ref(previous), $"bcl-derived GameError chain {depth}{(cycle ? ", a cycle" : "")}");
+                }
+            }
+        }
+
+        /// <summary>Surrogate records whose stand-in is of the wrong type, unparsable, huge, the record itself, or of an unregistered key.</summary>
+        private static (byte[], string) HostileSurrogate(SnapshotBuilder file, Random random)
+        {
+            FuzzSeeds.RegisterSurrogates();
+            byte[] SurrogateType(string key) => Concat(new byte[] { 8 }, Str(key));
+            switch (random.Next(4))
+            {
+                case 0:
+                {
+                    int type = file.AddType(SurrogateType("System.Net.IPAddress"));
+                    int record = file.Record(type, Null);
+                    var standIn = random.Next(5) switch
+                    {
+                        0 => file.String("not an address"),
+                        1 => file.String(new string('9', random.Next(1, 100_000))),
+                        2 => Int(random.Next()),
+                        3 => Ref(record),
+                        _ => Null,
+                    };
+                    file.SetRecord(record, standIn);
+                    return (Ref(record), "surrogate IPAddress with a hostile stand-in");
+                }
+                case 1:
+                {
+                    int type = file.AddType(SurrogateType("System.Drawing.Point"));
+                    int pair = file.Generic(typeof(ValueTuple<,>), file.Builtin(typeof(int)), file.Builtin(typeof(int)));
+                    var standIn = random.Next(3) switch
+                    {
+                        0 => Struct(pair, Int(random.Next()), file.String("y")),
+                        1 => Struct(pair, Int(1)),
+                        _ => file.String("3,4"),
+                    };
+                    return (Struct(type, standIn), "surrogate Point with a stand-in of the wrong shape");
+                }
+                case 2:
+                {
+                    int type = file.AddType(SurrogateType(random.Next(2) == 0 ? "System.Diagnostics.Process" : "AssemblyToProcess.Gadget"));
+                    return (Ref(file.Record(type, file.String("x"))), "surrogate of a key nobody registered");
+                }
+                default:
+                {
+                    // Many surrogate records sharing one stand-in, and a list of them.
+                    int type = file.AddType(SurrogateType("System.Net.IPAddress"));
+                    var address = file.String("10.0.0." + random.Next(256));
+                    var records = Enumerable.Range(0, random.Next(1, 2000)).Select(_ => Ref(file.Record(type, address))).ToArray();
+                    int list = file.Record(file.Generic(typeof(List<>), ObjectType(file)), Count(records.Length), Concat(records));
+                    return (Ref(list), $"surrogate {records.Length} IPAddress records");
                 }
             }
         }

@@ -21,7 +21,7 @@ namespace VarSave.Tests.Fuzzing
             "tuple-cycle", "tuple-sharing", "deep-tuples", "deep-type", "wide-type", "colliding-keys", "large-struct", "throwing-keys", "gadget",
             // The BCL codecs of issue 12 (HostileGenerator.Bcl.cs).
             "regex", "random", "big-integer", "culture", "lazy", "enumerator", "exception-chain", "exception-data", "priority-queue",
-            "bcl-collections", "bcl-values",
+            "bcl-collections", "bcl-values", "bcl-derived", "surrogate",
         };
 
         private readonly string _gadgetDirectory;
