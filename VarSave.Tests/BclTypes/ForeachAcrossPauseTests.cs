@@ -38,7 +38,7 @@ public static class Program
     static Dictionary<string, int> Map()
     {
         var map = new Dictionary<string, int> { [""a""] = 1, [""b""] = 2, [""c""] = 3, [""d""] = 4, [""e""] = 5 };
-        map.Remove(""b""); // a free slot: the loaded dictionary is compact
+        map.Remove(""b""); // a free slot: the loaded dictionary keeps it, and the enumerator its slot
         return map;
     }
 

@@ -56,6 +56,22 @@ namespace VarSave.Codecs.Collections
             return fields == null ? default : (fields.Slots(collection), fields.FreeHead(collection), fields.FreeCount(collection), fields.Version(collection));
         }
 
+        /// <summary>
+        /// Whether a load puts <paramref name="collection"/>'s entries back in the slots they hold now
+        /// (it has free slots, their layout is saved and its key type has stand-ins), so an enumerator's
+        /// slot index into it stays valid; otherwise the load is compact.
+        /// </summary>
+        public static bool KeepsSlots(object collection)
+        {
+            for (var type = collection.GetType(); type != null; type = type.BaseType)
+            {
+                if (!type.IsGenericType || !FreeListEncoding.Holds(type)) continue;
+                bool hasFree = type.GetField("_freeCount", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(collection) is int free && free > 0;
+                return hasFree && typeof(StandInKeys<>).MakeGenericType(type.GetGenericArguments()[0]).GetField(nameof(StandInKeys<int>.Make))!.GetValue(null) != null;
+            }
+            return false;
+        }
+
         /// <summary>Written as int values after the comparer, so a reference scan steps over them as values.</summary>
         public void Write(StateWriter writer)
         {

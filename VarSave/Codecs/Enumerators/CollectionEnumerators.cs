@@ -12,8 +12,9 @@ namespace VarSave.Codecs.Enumerators
     /// The struct enumerators of <c>List</c>, <c>Dictionary</c> (and its Keys and Values), <c>HashSet</c>,
     /// <c>Queue</c> and <c>Stack</c>, which a <c>foreach</c> across <c>yield return</c> or <c>await</c> keeps in
     /// the state machine. Saved as (collection, position, version, current, kind): the position counts
-    /// the items already passed, since a loaded Dictionary or HashSet is compact (its saved one may have
-    /// had free slots). The enumerator gets its saved version and, once every object is filled, so does
+    /// the items already passed, except for a Dictionary or HashSet whose free slots a load reproduces
+    /// (<see cref="Collections.EntryLayout.KeepsSlots"/>), where it is the entry slot itself; any other
+    /// one loads compact, so items passed and slots agree. The enumerator gets its saved version and, once every object is filled, so does
     /// its collection: the version check passes exactly when it passed in the saving process (an
     /// enumerator already invalid then stays invalid). Positions are checked against the loaded count.
     /// </summary>
@@ -69,15 +70,17 @@ namespace VarSave.Codecs.Enumerators
             var current = type.GetField(shape.Current, Private);
             var kind = shape.Kind == null ? null : type.GetField(shape.Kind, Private);
             var collectionVersion = collection?.FieldType.GetField("_version", Private);
-            var collectionCount = collection?.FieldType.GetProperty("Count");
+            // Positions are bounded by the items, or for entry slots by the slots used (ended: one past them).
+            var collectionCount = shape.RawSlots ? null : collection?.FieldType.GetProperty("Count");
+            var collectionSlots = shape.RawSlots ? collection?.FieldType.GetField("_count", Private) : null;
             // A runtime whose enumerators are laid out otherwise cannot save them: the save fails with the path.
-            if (collection == null || index == null || version == null || current == null || collectionVersion == null || collectionCount == null || (shape.Kind != null && kind == null)) return null;
+            if (collection == null || index == null || version == null || current == null || collectionVersion == null || (collectionCount == null && collectionSlots == null) || (shape.Kind != null && kind == null)) return null;
 
             object?[] Decompose(object boxed)
             {
                 var owner = collection.GetValue(boxed);
                 int position = (int)index.GetValue(boxed)!, saved = (int)version.GetValue(boxed)!;
-                if (owner != null && shape.RawSlots) position = PositionOf(owner, position);
+                if (owner != null && shape.RawSlots && !Collections.EntryLayout.KeepsSlots(owner)) position = PositionOf(owner, position);
                 bool valid = owner == null || saved == (int)collectionVersion.GetValue(owner)!;
                 return new[] { owner, position, valid ? saved : Invalid, current.GetValue(boxed), kind == null ? 0 : kind.GetValue(boxed) };
             }
@@ -98,7 +101,7 @@ namespace VarSave.Codecs.Enumerators
                     string name = parts.TypeName;
                     parts.Reader.AfterFill(() =>
                     {
-                        int count = (int)collectionCount.GetValue(owner)!;
+                        int count = collectionCount != null ? (int)collectionCount.GetValue(owner)! : (int)collectionSlots!.GetValue(owner)! + 1;
                         // Queue and Stack read their arrays at the position: -2, -1 mark not started and ended.
                         if (position < -2 || position > count) throw new SnapshotFormatException($"The snapshot is corrupt: a {name} is at position {position} of {count} items.");
                         if (saved != Invalid) collectionVersion.SetValue(owner, saved);
