@@ -119,13 +119,14 @@ namespace VarSave.Codecs.Collections
             {
                 while (true)
                 {
-                    if (--tries < 0)
+                    if (--tries < 0 || !TryAdd(target, make(next++), out standIns[k], out bool added))
                     {
-                        for (int j = 0; j < k; j++) target.Remove(standIns[j]);
+                        // Saved order, without free slots (removing the stand-ins would leave some at the end).
+                        target.Clear();
+                        for (int i = 0; i < count; i++) target.AddSaved(i);
                         return false;
                     }
-                    var candidate = make(next++);
-                    if (target.TryAdd(candidate)) { standIns[k] = candidate; break; }
+                    if (added) break;
                 }
             }
             // Every key now differs from every other: refill slot by slot, then free the stand-ins' slots, head last.
@@ -140,6 +141,22 @@ namespace VarSave.Codecs.Collections
             }
             for (int k = free - 1; k >= 0; k--) target.Remove(standIns[k]);
             return true;
+        }
+
+        // A comparer of the program's that throws on a key it does not expect only costs the order: false ends the rebuild.
+        private static bool TryAdd<TKey>(SlotFiller<TKey> target, TKey candidate, out TKey standIn, out bool added)
+        {
+            standIn = candidate;
+            try
+            {
+                added = target.TryAdd(candidate);
+                return true;
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                added = false;
+                return false;
+            }
         }
     }
 
