@@ -32,11 +32,19 @@ public class Tally : Dictionary<string, int>
 }
 public class Tags : HashSet<int> { public string Label = """"; }
 public enum Colour { Red, Green, Blue, Cyan, Magenta, Yellow }
+// A woven comparer: keys equal when they are equal without their spaces.
+public class Spaceless : IEqualityComparer<string>
+{
+    public int Calls;
+    public bool Equals(string? a, string? b) { Calls++; return a?.Replace("" "", """") == b?.Replace("" "", """"); }
+    public int GetHashCode(string s) => s.Replace("" "", """").GetHashCode();
+}
 
 public static class World
 {
     public static Dictionary<string, int>? Names; public static Dictionary<int, string>? Ids; public static HashSet<string>? Seen;
     public static Tally? Tally; public static Tags? Tags; public static Dictionary<Colour, int>? Paint; public static Dictionary<string, int>? Emptied;
+    public static Dictionary<string, int>? Spaced;
 }
 
 public static class Program
@@ -64,6 +72,8 @@ public static class Program
         World.Paint.Remove(Colour.Red);
         World.Emptied = new Dictionary<string, int> { { ""p"", 1 }, { ""q"", 2 } };
         World.Emptied.Remove(""p""); World.Emptied.Remove(""q"");
+        World.Spaced = new Dictionary<string, int>(new Spaceless()) { { ""a b"", 1 }, { ""c d"", 2 }, { ""e f"", 3 } };
+        World.Spaced.Remove(""ab"");
     }
 
     static void Print(string when)
@@ -76,6 +86,7 @@ public static class Program
         Console.WriteLine($""tags {World.Tags!.Label} "" + string.Join("","", World.Tags));
         Console.WriteLine(""paint "" + string.Join("","", World.Paint!.Select(p => p.Key + ""="" + p.Value)));
         Console.WriteLine(""emptied "" + string.Join("","", World.Emptied!.Select(p => p.Key + ""="" + p.Value)));
+        Console.WriteLine(""spaced "" + string.Join("","", World.Spaced!.Select(p => p.Key + ""="" + p.Value)) + "" ef="" + World.Spaced.ContainsKey(""ef""));
     }
 
     static void Continue()
@@ -92,6 +103,7 @@ public static class Program
         World.Tags!.Add(9); World.Tags.Add(10);
         World.Paint![Colour.Cyan] = 4; World.Paint[Colour.Magenta] = 5;
         World.Emptied![""r""] = 1; World.Emptied[""s""] = 2; World.Emptied[""t""] = 3;
+        World.Spaced![""g h""] = 4; World.Spaced[""cd""] = 5; World.Spaced.Remove(""e f""); World.Spaced[""i j""] = 6; World.Spaced[""k l""] = 7;
         Print(""after adds"");
         names.TrimExcess(); names.Remove(""g""); names[""k""] = 11;
         Console.WriteLine(""trimmed "" + string.Join("","", names.Keys) + "" count="" + names.Count + "" h="" + names[""h""]);
@@ -197,6 +209,19 @@ public static class Program
                 live[key] = 0;
             }
             Assert.Equal(uninterrupted.Keys, live.Keys);
+        }
+
+        [Fact]
+        public void The_snapshot_inspector_shows_an_entry_layout()
+        {
+            var map = new Dictionary<string, int> { { "a", 1 }, { "b", 2 }, { "c", 3 } };
+            map.Remove("b");
+            map.Remove("a");
+            var snapshot = VarSave.Inspection.InspectedSnapshot.Open(ObjectSnapshot.Serialize(map));
+            var members = Enumerable.Range(0, snapshot.ObjectCount).Select(snapshot.Members).Single(m => m.Any(member => member.Name == "Slots"));
+            Assert.Equal(3, members.Single(member => member.Name == "Slots").Value.Scalar);
+            Assert.Equal(new object?[] { 0, 1 }, members.Where(member => member.Name == "FreeSlot").Select(member => member.Value.Scalar));
+            Assert.Equal("c", Assert.Single(members, member => member.Name == null).Key!.Value.Scalar);
         }
 
         [Fact]
