@@ -60,8 +60,9 @@ namespace VarSave.Codecs
             Comparers.Write(ComparerOf(map), DefaultComparer, writer, layout != null);
             layout?.Write(writer);
             int written = WriteEntries(map, writer);
-            if (written != count || map.Count != count || !StampOf(map).Equals(stamp))
+            if (written != count || map.Count != count)
                 throw writer.ChangedWhileSaving(value.GetType(), $"it had {count} entries when the save began, {written} as they were written, {map.Count} after");
+            if (!StampOf(map).Equals(stamp)) throw writer.ChangedWhileSaving(value.GetType(), "its entries or free slots changed as they were written");
         }
 
         /// <summary>Writes key and value per entry in enumeration order and returns how many; overridden where the map can be walked without an enumerator object.</summary>

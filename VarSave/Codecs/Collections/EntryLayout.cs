@@ -39,12 +39,19 @@ namespace VarSave.Codecs.Collections
             int slots = fields.Slots(collection);
             var list = new int[free];
             int at = fields.FreeHead(collection);
-            for (int k = 0; k < free; k++)
+            try
             {
-                // A list that does not hold together means another thread changes the collection; the save's stamp check reports it.
-                if ((uint)at >= (uint)slots) return null;
-                list[k] = at;
-                at = FreeListEncoding.StartOfFreeList - fields.Next(collection, at);
+                for (int k = 0; k < free; k++)
+                {
+                    // A list that does not hold together means another thread changes the collection; the save's stamp check reports it.
+                    if ((uint)at >= (uint)slots) return null;
+                    list[k] = at;
+                    at = FreeListEncoding.StartOfFreeList - fields.Next(collection, at);
+                }
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException || e is NullReferenceException)
+            {
+                return null; // its entries array replaced (TrimExcess, Clear) by another thread
             }
             return new EntryLayout(slots, list);
         }
