@@ -47,5 +47,10 @@ namespace VarSave.Codecs
         Collections,
         /// <summary>Last, each after the delegates its targets are (<see cref="Graph.DelegateOrder"/>).</summary>
         Delegates,
+        /// <summary>
+        /// Built whole from a record whose contents must exist first (immutable and frozen collections, surrogate
+        /// classes): not made with the others, but while objects are filled, in dependency order (<see cref="Graph.BuildOrder"/>).
+        /// </summary>
+        Built,
     }
 }

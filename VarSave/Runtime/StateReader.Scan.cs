@@ -34,7 +34,7 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Whether the load creates record <paramref name="id"/>: its roots reach it.</summary>
-        private bool IsReached(int id) => _scan == null || _scan.IsReached(id);
+        internal bool IsReached(int id) => _scan == null || _scan.IsReached(id);
 
         /// <summary>Scans one value: a reference is handed to <paramref name="scan"/>; a struct's fields are scanned one level deeper.</summary>
         internal void ScanValue(ReferenceScan scan)

@@ -85,8 +85,9 @@ namespace VarSave.Codecs.Surrogates
     }
 
     /// <summary>
-    /// A class saved through its surrogate: the record is the stand-in. Created after ordinary objects and
-    /// delegates exist, since the program's function may look at what the stand-in refers to.
+    /// A class saved through its surrogate: the record is the stand-in. Built once everything the stand-in refers
+    /// to is complete (filled, and what it refers to too: <see cref="BuildOrder"/>), since the program's function
+    /// reads it: a <c>byte[]</c> stand-in holds its bytes by then.
     /// </summary>
     internal sealed class SurrogateObjectCodec : ImmutableObjectCodec
     {
@@ -94,9 +95,13 @@ namespace VarSave.Codecs.Surrogates
 
         public SurrogateObjectCodec(Surrogate surrogate) => _surrogate = surrogate;
 
-        public override CreationPhase Phase => CreationPhase.Collections;
+        public override CreationPhase Phase => CreationPhase.Built;
 
-        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanValue(scan);
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            scan.InKey = true;
+            reader.ScanValue(scan);
+        }
 
         public override void Write(object value, StateWriter writer) => writer.WriteMember("stand-in", _surrogate.Save(value, writer));
 
