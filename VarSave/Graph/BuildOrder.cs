@@ -151,7 +151,7 @@ namespace VarSave.Graph
             if (builtOnly)
                 return new SnapshotFormatException($"The snapshot is corrupt: {chain} hold each other, and immutable collections and delegates are made from what they hold, so no program can make that cycle.");
             return new VarSaveException(
-                $"Cannot load {_reader.Describe(builtId)}: it is built from its contents, and a key it hashes or orders refers back to it ({chain}). " +
+                $"Cannot load {_reader.PathTo(builtId)}: it is built from its contents, and a key it hashes or orders refers back to it ({chain}). " +
                 "An immutable or frozen set or dictionary (or a surrogate's stand-in) needs its keys complete before it is made, and these keys cannot be completed before it exists. " +
                 "Keep the back reference out of the key (mark that field [Transient] and set it again in an [AfterLoad] method), or hold these keys in a HashSet or Dictionary instead.");
         }

@@ -34,8 +34,20 @@ namespace VarSave.Graph
             _collected = into;
         }
 
+        private ReferenceScan(List<(int Id, bool Key)> into, List<string>? roots) : this(into) => _roots = roots;
+
         /// <summary>A scan that lists the references of the records it is run over in <paramref name="into"/>, marking those read while <see cref="InKey"/> is set.</summary>
         public static ReferenceScan Collecting(List<(int Id, bool Key)> into) => new ReferenceScan(into);
+
+        /// <summary>As <see cref="Collecting"/>, also naming in <paramref name="roots"/> the root each reference was read from, for messages.</summary>
+        public static ReferenceScan Tracing(List<(int Id, bool Key)> into, List<string> roots) => new ReferenceScan(into, roots);
+
+        private readonly List<string>? _roots;
+
+        /// <summary>The static's holder while the roots are scanned (null for a local); with <see cref="RootName"/>, names the root for <see cref="Tracing"/>.</summary>
+        public LoadedType? RootHolder { get; set; }
+
+        public string? RootName { get; set; }
 
         /// <summary>
         /// Set by the codecs of collections that hash or sort what they hold while they scan a key, an item of a
@@ -64,6 +76,7 @@ namespace VarSave.Graph
             if (_collected != null)
             {
                 _collected.Add((id, InKey));
+                _roots?.Add(RootHolder == null ? "local " + RootName : "static " + RootHolder.Name + "." + RootName);
                 return;
             }
             if (From >= 0 && _structural[From]) _structuralEdges.Add((From, id, 1 + StructDepth));
