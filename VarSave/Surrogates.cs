@@ -17,8 +17,8 @@ namespace VarSave
         /// <summary>
         /// Saves every value whose run-time type is exactly <typeparamref name="T"/> as <paramref name="save"/>'s result,
         /// and rebuilds it on load with <paramref name="load"/>. The stand-in must itself be saveable (numbers, strings,
-        /// tuples, supported collections, woven types). A stand-in's references to other objects exist but may not be
-        /// filled yet when <paramref name="load"/> runs: prefer plain values.
+        /// tuples, supported collections, woven types). When <paramref name="load"/> runs, the stand-in and everything it
+        /// refers to are loaded and filled (a class's stand-in must not refer back to the value it stands for).
         /// </summary>
         /// <param name="save">Makes the stand-in; runs during a save.</param>
         /// <param name="load">Rebuilds the value from the stand-in; runs during a load.</param>
