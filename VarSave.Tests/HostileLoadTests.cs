@@ -189,6 +189,22 @@ namespace VarSave.Tests
             Assert.Contains("array element count", error.Message);
         }
 
+        [Theory]
+        [InlineData(typeof(System.Collections.Concurrent.ConcurrentStack<>))]
+        [InlineData(typeof(PriorityQueue<,>))]
+        [InlineData(typeof(SortedList<,>))]
+        public void A_collection_of_a_large_struct_cannot_claim_more_items_than_its_bytes_can_hold(Type definition)
+        {
+            // 150 KB of payload claiming 150,000 items of 3.1 KB: the codec must not size an array for them.
+            var file = new SnapshotBuilder();
+            int element = HostileFiles.BigStruct(file, 28);
+            int type = definition.GetGenericArguments().Length == 1 ? file.Generic(definition, element) : file.Generic(definition, element, file.Builtin(typeof(int)));
+            int collection = file.Record(type, Count(150_000), new byte[] { 0 }, new byte[150_000]);
+            file.Root(Ref(collection));
+            var error = Refused<SnapshotFormatException>(file.Build());
+            Assert.Contains("count 150000 is more than", error.Message);
+        }
+
         [Fact]
         public void A_struct_larger_than_the_runtime_allows_is_refused_cleanly_even_with_the_name_limits_raised()
         {

@@ -25,7 +25,7 @@ namespace VarSave.Codecs
 
         public void InitializeBase(object instance, StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("dictionary entry");
+            int count = reader.ReadCountOf<TKey, TValue>("dictionary entry");
             Construct((TMap)instance, count, ReadComparer(reader, type));
         }
 

@@ -61,7 +61,7 @@ namespace VarSave.Codecs
 
         public void InitializeBase(object instance, StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("collection item");
+            int count = reader.ReadCountOf<T>("collection item");
             Construct((TCollection)instance, count, ReadHeader(reader, type));
         }
 

@@ -65,7 +65,7 @@ namespace VarSave.Codecs.Collections
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
-            var items = new T[reader.ReadCount("stack item")];
+            var items = new T[reader.ReadCountOf<T>("stack item")];
             for (int i = 0; i < items.Length; i++) items[i] = reader.ReadElement<T>(type, i);
             if (items.Length > 0)
             {

@@ -41,13 +41,13 @@ namespace VarSave.Codecs.Collections
 
         public override object Create(StateReader reader, LoadedType type)
         {
-            int count = reader.ReadCount("queue item");
+            int count = reader.ReadCountOf<TElement, TPriority>("queue item");
             return new PriorityQueue<TElement, TPriority>(count, Comparers.Read<IComparer<TPriority>>(reader, type));
         }
 
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
-            var items = new (TElement, TPriority)[reader.ReadCount("queue item")];
+            var items = new (TElement, TPriority)[reader.ReadCountOf<TElement, TPriority>("queue item")];
             Comparers.Read<IComparer<TPriority>>(reader, type);
             for (int i = 0; i < items.Length; i++) items[i] = (reader.ReadElement<TElement>(type, i), reader.ReadElement<TPriority>(type, i));
             ((PriorityQueue<TElement, TPriority>)instance).EnqueueRange(items);

@@ -38,7 +38,7 @@ namespace VarSave.Codecs.Collections
         public override void Fill(object instance, StateReader reader, LoadedType type)
         {
             var list = (SortedList<TKey, TValue>)instance;
-            int count = reader.ReadCount("dictionary entry");
+            int count = reader.ReadCountOf<TKey, TValue>("dictionary entry");
             ReadComparer(reader, type);
             var keys = new TKey[count];
             var values = new TValue[count];
