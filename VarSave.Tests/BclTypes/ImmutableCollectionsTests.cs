@@ -151,22 +151,13 @@ public static class Program
             "empties True True True\n" +
             "delegate True False\n";
 
-        [Fact]
-        public void Immutable_and_frozen_collections_round_trip_across_processes_with_sharing_comparers_and_back_references()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Immutable_and_frozen_collections_round_trip_across_processes_with_sharing_comparers_and_back_references(bool release)
         {
             var directory = Processes.NewTemporaryDirectory();
-            var program = CompiledProgram.Build(directory, Source);
-            string file = Path.Combine(directory, "immutable.varsave");
-            Assert.Equal("saved\n", program.Run(directory, "save", file));
-            Assert.Equal(Expected, program.Run(directory, "load", file));
-            Directory.Delete(directory, true);
-        }
-
-        [Fact]
-        public void Immutable_and_frozen_collections_round_trip_in_a_Release_build()
-        {
-            var directory = Processes.NewTemporaryDirectory();
-            var program = CompiledProgram.Build(directory, Source, release: true);
+            var program = CompiledProgram.Build(directory, Source, release);
             string file = Path.Combine(directory, "immutable.varsave");
             Assert.Equal("saved\n", program.Run(directory, "save", file));
             Assert.Equal(Expected, program.Run(directory, "load", file));

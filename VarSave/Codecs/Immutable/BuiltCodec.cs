@@ -94,17 +94,31 @@ namespace VarSave.Codecs.Immutable
             }
         }
 
-        /// <summary>Reads entry <paramref name="index"/>'s key (never null) and value.</summary>
-        protected static (TKey Key, TValue Value) ReadEntry(StateReader reader, LoadedType type, int index)
+        /// <summary>The key comparer, then the value comparer (dictionaries that have one).</summary>
+        protected override void ScanHeader(StateReader reader, ReferenceScan scan)
         {
-            var key = reader.ReadElement<TKey>(type, index);
-            var value = reader.ReadElement<TValue>(type, index);
-            if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {index}");
-            return (key, value);
+            Comparers.Scan(reader, scan);
+            Comparers.Scan(reader, scan);
         }
 
-        protected static SnapshotFormatException Repeated(StateReader reader, LoadedType type, int index) =>
-            reader.Input.Corrupt($"{type.Name} has a repeated key at entry {index}");
+        /// <summary>
+        /// Reads <paramref name="count"/> entries into <paramref name="builder"/>; keys are never null nor repeated, and with
+        /// <paramref name="hashing"/> each key's hash code is counted against the load's <see cref="CollisionBudget"/> first.
+        /// </summary>
+        protected static void AddEntries(IDictionary<TKey, TValue> builder, StateReader reader, LoadedType type, int count, IEqualityComparer<TKey>? hashing)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var key = reader.ReadElement<TKey>(type, i);
+                var value = reader.ReadElement<TValue>(type, i);
+                if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
+                if (hashing != null) reader.Collisions.Add(hashing.GetHashCode(key), type.Name);
+                // One lookup: a repeated key overwrites, and the count tells.
+                int before = builder.Count;
+                builder[key] = value;
+                if (builder.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
+            }
+        }
     }
 }
 #endif

@@ -19,27 +19,11 @@ namespace VarSave.Codecs.Immutable
             Comparers.Write(map.ValueComparer, EqualityComparer<TValue>.Default, writer);
         }
 
-        protected override void ScanHeader(StateReader reader, ReferenceScan scan)
-        {
-            Comparers.Scan(reader, scan);
-            Comparers.Scan(reader, scan);
-        }
-
         protected override ImmutableDictionary<TKey, TValue> Build(StateReader reader, LoadedType type, int count)
         {
             var keys = Comparers.Read<IEqualityComparer<TKey>>(reader, type);
             var builder = ImmutableDictionary.CreateBuilder(keys, Comparers.Read<IEqualityComparer<TValue>>(reader, type));
-            var comparer = builder.KeyComparer;
-            bool counted = reader.Collisions.Begin(comparer, count);
-            for (int i = 0; i < count; i++)
-            {
-                var (key, value) = ReadEntry(reader, type, i);
-                if (counted) reader.Collisions.Add(comparer.GetHashCode(key), type.Name);
-                // One lookup: a repeated key overwrites, and the count tells.
-                int before = builder.Count;
-                builder[key] = value;
-                if (builder.Count == before) throw Repeated(reader, type, i);
-            }
+            AddEntries(builder, reader, type, count, reader.Collisions.Begin(builder.KeyComparer, count) ? builder.KeyComparer : null);
             return builder.ToImmutable();
         }
     }
@@ -53,23 +37,11 @@ namespace VarSave.Codecs.Immutable
             Comparers.Write(map.ValueComparer, EqualityComparer<TValue>.Default, writer);
         }
 
-        protected override void ScanHeader(StateReader reader, ReferenceScan scan)
-        {
-            Comparers.Scan(reader, scan);
-            Comparers.Scan(reader, scan);
-        }
-
         protected override ImmutableSortedDictionary<TKey, TValue> Build(StateReader reader, LoadedType type, int count)
         {
             var keys = Comparers.Read<IComparer<TKey>>(reader, type);
             var builder = ImmutableSortedDictionary.CreateBuilder(keys, Comparers.Read<IEqualityComparer<TValue>>(reader, type));
-            for (int i = 0; i < count; i++)
-            {
-                var (key, value) = ReadEntry(reader, type, i);
-                int before = builder.Count;
-                builder[key] = value;
-                if (builder.Count == before) throw Repeated(reader, type, i);
-            }
+            AddEntries(builder, reader, type, count, hashing: null);
             return builder.ToImmutable();
         }
     }
@@ -82,6 +54,7 @@ namespace VarSave.Codecs.Immutable
     {
         protected override void WriteHeader(FrozenDictionary<TKey, TValue> map, StateWriter writer) => Comparers.Write(map.Comparer, EqualityComparer<TKey>.Default, writer);
 
+        // The key comparer only.
         protected override void ScanHeader(StateReader reader, ReferenceScan scan) => Comparers.Scan(reader, scan);
 
         protected override FrozenDictionary<TKey, TValue> Build(StateReader reader, LoadedType type, int count)
@@ -89,13 +62,7 @@ namespace VarSave.Codecs.Immutable
             var comparer = Comparers.Read<IEqualityComparer<TKey>>(reader, type);
             if (count == 0 && comparer == null) return FrozenDictionary<TKey, TValue>.Empty;
             var map = new Dictionary<TKey, TValue>(count, comparer);
-            bool counted = reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count));
-            for (int i = 0; i < count; i++)
-            {
-                var (key, value) = ReadEntry(reader, type, i);
-                if (counted) reader.Collisions.Add(map.Comparer.GetHashCode(key), type.Name);
-                if (!map.TryAdd(key, value)) throw Repeated(reader, type, i);
-            }
+            AddEntries(map, reader, type, count, reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null);
             return map.ToFrozenDictionary(map.Comparer);
         }
     }

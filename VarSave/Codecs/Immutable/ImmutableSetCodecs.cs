@@ -14,8 +14,19 @@ namespace VarSave.Codecs.Immutable
 
         protected override void ScanHeader(StateReader reader, ReferenceScan scan) => Comparers.Scan(reader, scan);
 
-        protected static SnapshotFormatException Repeated(StateReader reader, LoadedType type, int index) =>
-            reader.Input.Corrupt($"{type.Name} has a repeated item at {index}");
+        /// <summary>
+        /// Reads <paramref name="count"/> items into <paramref name="set"/>, none repeated; with <paramref name="hashing"/>, each
+        /// item's hash code is counted against the load's <see cref="CollisionBudget"/> first.
+        /// </summary>
+        protected static void AddItems(ISet<T> set, StateReader reader, LoadedType type, int count, IEqualityComparer<T>? hashing)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var item = reader.ReadElement<T>(type, i);
+                if (hashing != null) reader.Collisions.Add(item == null ? 0 : hashing.GetHashCode(item), type.Name);
+                if (!set.Add(item)) throw reader.Input.Corrupt($"{type.Name} has a repeated item at {i}");
+            }
+        }
     }
 
     /// <summary>
@@ -29,14 +40,7 @@ namespace VarSave.Codecs.Immutable
         protected override ImmutableHashSet<T> Build(StateReader reader, LoadedType type, int count)
         {
             var builder = ImmutableHashSet.CreateBuilder(Comparers.Read<IEqualityComparer<T>>(reader, type));
-            var comparer = builder.KeyComparer;
-            bool counted = reader.Collisions.Begin(comparer, count);
-            for (int i = 0; i < count; i++)
-            {
-                var item = reader.ReadElement<T>(type, i);
-                if (counted) reader.Collisions.Add(item == null ? 0 : comparer.GetHashCode(item), type.Name);
-                if (!builder.Add(item)) throw Repeated(reader, type, i);
-            }
+            AddItems(builder, reader, type, count, reader.Collisions.Begin(builder.KeyComparer, count) ? builder.KeyComparer : null);
             // Empty with the default comparer: the BCL's singleton, as a live program's empty set is.
             return builder.ToImmutable();
         }
@@ -50,8 +54,7 @@ namespace VarSave.Codecs.Immutable
         protected override ImmutableSortedSet<T> Build(StateReader reader, LoadedType type, int count)
         {
             var builder = ImmutableSortedSet.CreateBuilder(Comparers.Read<IComparer<T>>(reader, type));
-            for (int i = 0; i < count; i++)
-                if (!builder.Add(reader.ReadElement<T>(type, i))) throw Repeated(reader, type, i);
+            AddItems(builder, reader, type, count, hashing: null);
             return builder.ToImmutable();
         }
     }
@@ -70,13 +73,7 @@ namespace VarSave.Codecs.Immutable
             var comparer = Comparers.Read<IEqualityComparer<T>>(reader, type);
             if (count == 0 && comparer == null) return FrozenSet<T>.Empty;
             var set = new HashSet<T>(comparer);
-            bool counted = reader.Collisions.Begin(set.Comparer, CollisionBudget.BucketsOf(set, count));
-            for (int i = 0; i < count; i++)
-            {
-                var item = reader.ReadElement<T>(type, i);
-                if (counted) reader.Collisions.Add(item == null ? 0 : set.Comparer.GetHashCode(item), type.Name);
-                if (!set.Add(item)) throw Repeated(reader, type, i);
-            }
+            AddItems(set, reader, type, count, reader.Collisions.Begin(set.Comparer, CollisionBudget.BucketsOf(set, count)) ? set.Comparer : null);
             return set.ToFrozenSet(set.Comparer);
         }
     }
