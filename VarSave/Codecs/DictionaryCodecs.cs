@@ -65,18 +65,7 @@ namespace VarSave.Codecs
             var map = (TMap)instance;
             int count = reader.ReadCount("dictionary entry");
             ReadComparer(reader, type);
-            var hashing = HashingOf(map, count, reader);
-            for (int i = 0; i < count; i++)
-            {
-                var key = reader.ReadElement<TKey>(type, i);
-                var value = reader.ReadElement<TValue>(type, i);
-                if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
-                if (hashing != null) reader.Collisions.Add(hashing.GetHashCode(key), type.Name);
-                // One hash lookup: a repeated key overwrites, and the count tells.
-                int before = map.Count;
-                map[key] = value;
-                if (map.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
-            }
+            MapEntries.Read(map, reader, type, count, HashingOf(map, count, reader));
         }
 
         /// <summary>The comparer whose hash codes decide the map's buckets, once the load's <see cref="CollisionBudget"/> counts them; null for maps that do not hash.</summary>

@@ -100,25 +100,6 @@ namespace VarSave.Codecs.Immutable
             Comparers.Scan(reader, scan);
             Comparers.Scan(reader, scan);
         }
-
-        /// <summary>
-        /// Reads <paramref name="count"/> entries into <paramref name="builder"/>; keys are never null nor repeated, and with
-        /// <paramref name="hashing"/> each key's hash code is counted against the load's <see cref="CollisionBudget"/> first.
-        /// </summary>
-        protected static void AddEntries(IDictionary<TKey, TValue> builder, StateReader reader, LoadedType type, int count, IEqualityComparer<TKey>? hashing)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                var key = reader.ReadElement<TKey>(type, i);
-                var value = reader.ReadElement<TValue>(type, i);
-                if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
-                if (hashing != null) reader.Collisions.Add(hashing.GetHashCode(key), type.Name);
-                // One lookup: a repeated key overwrites, and the count tells.
-                int before = builder.Count;
-                builder[key] = value;
-                if (builder.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
-            }
-        }
     }
 }
 #endif

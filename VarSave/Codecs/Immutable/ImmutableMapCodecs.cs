@@ -23,7 +23,7 @@ namespace VarSave.Codecs.Immutable
         {
             var keys = Comparers.Read<IEqualityComparer<TKey>>(reader, type);
             var builder = ImmutableDictionary.CreateBuilder(keys, Comparers.Read<IEqualityComparer<TValue>>(reader, type));
-            AddEntries(builder, reader, type, count, reader.Collisions.Begin(builder.KeyComparer, count) ? builder.KeyComparer : null);
+            MapEntries.Read(builder, reader, type, count, reader.Collisions.Begin(builder.KeyComparer, count) ? builder.KeyComparer : null);
             return builder.ToImmutable();
         }
     }
@@ -41,7 +41,7 @@ namespace VarSave.Codecs.Immutable
         {
             var keys = Comparers.Read<IComparer<TKey>>(reader, type);
             var builder = ImmutableSortedDictionary.CreateBuilder(keys, Comparers.Read<IEqualityComparer<TValue>>(reader, type));
-            AddEntries(builder, reader, type, count, hashing: null);
+            MapEntries.Read(builder, reader, type, count, hashing: null);
             return builder.ToImmutable();
         }
     }
@@ -62,7 +62,7 @@ namespace VarSave.Codecs.Immutable
             var comparer = Comparers.Read<IEqualityComparer<TKey>>(reader, type);
             if (count == 0 && comparer == null) return FrozenDictionary<TKey, TValue>.Empty;
             var map = new Dictionary<TKey, TValue>(count, comparer);
-            AddEntries(map, reader, type, count, reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null);
+            MapEntries.Read(map, reader, type, count, reader.Collisions.Begin(map.Comparer, CollisionBudget.BucketsOf(map, count)) ? map.Comparer : null);
             return map.ToFrozenDictionary(map.Comparer);
         }
     }
