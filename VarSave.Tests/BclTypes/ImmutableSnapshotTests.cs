@@ -98,6 +98,15 @@ namespace VarSave.Tests.BclTypes
             Assert.Same(ImmutableList<object>.Empty, Innermost(loaded));
         }
 
+        [Fact]
+        public void An_enumerator_of_an_immutable_list_is_refused_at_save_with_its_path()
+        {
+            object enumerator = ImmutableList.Create(1, 2).GetEnumerator();
+            var error = Assert.ThrowsAny<VarSaveException>(() => ObjectSnapshot.Serialize(new List<object> { enumerator }));
+            Assert.Contains("Enumerator", error.Message);
+            Assert.Contains("[0]", error.Message);
+        }
+
         private static ImmutableList<object> Innermost(ImmutableList<object> list)
         {
             while (list.Count > 0) list = (ImmutableList<object>)list[1];

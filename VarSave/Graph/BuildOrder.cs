@@ -148,6 +148,7 @@ namespace VarSave.Graph
                 else builtOnly = false;
             }
             if (from != id) chain.Append(" -> ").Append(_reader.Describe(id));
+            if (builtId < 0) builtId = id;
             if (builtOnly)
                 return new SnapshotFormatException($"The snapshot is corrupt: {chain} hold each other, and immutable collections and delegates are made from what they hold, so no program can make that cycle.");
             return new VarSaveException(
