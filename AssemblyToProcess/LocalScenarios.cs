@@ -94,5 +94,19 @@ namespace AssemblyToProcess
             object held = value;
             return ProgramState.SaveEverything();
         }
+
+        /// <summary>
+        /// A local of a library type declared saved through a surrogate ([assembly: SaveWithSurrogate] in Surrogates.cs; a
+        /// Surrogates.Register call in the module would do too): saved, with its method and line for the message if
+        /// no surrogate is registered when saving.
+        /// </summary>
+        public static string SurrogateLocal()
+        {
+            var host = System.Net.IPAddress.Parse("10.0.0.1");
+            var snapshot = ProgramState.SaveEverything();
+            host = null!;
+            ProgramState.LoadEverything(snapshot);
+            return host.ToString();
+        }
     }
 }

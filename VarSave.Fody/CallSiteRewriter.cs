@@ -93,6 +93,7 @@ namespace VarSave.Fody
                     continue;
                 }
                 plan.Locals.Add(local);
+                if (_saveability.IsDeclaredSurrogate(local.ValueType)) plan.DeclaredAt ??= Where(method, site);
             }
             foreach (var closure in variables.Closures)
             {
@@ -122,14 +123,29 @@ namespace VarSave.Fody
         private void Report(DiagnosticKind kind, MethodDefinition method, Instruction site, string what, string text)
         {
             if (!_reported.Add(method.FullName + "|" + what)) return;
-            var point = method.DebugInformation.SequencePoints.LastOrDefault(p => p.Offset <= site.Offset && !p.IsHidden);
-            _weaver.Diagnostics.Report(kind, text, point);
+            _weaver.Diagnostics.Report(kind, text, PointOf(method, site));
+        }
+
+        private static SequencePoint? PointOf(MethodDefinition method, Instruction site) =>
+            method.DebugInformation.SequencePoints.LastOrDefault(p => p.Offset <= site.Offset && !p.IsHidden);
+
+        /// <summary><c>Game.Run (Game.cs line 12)</c>: the saving method and the call's line, for a save-time message about a local.</summary>
+        private static string Where(MethodDefinition method, Instruction site)
+        {
+            var point = PointOf(method, site);
+            return UserSource.MethodName(method) + (point == null ? "" : $" ({System.IO.Path.GetFileName(point.Document.Url)} line {point.StartLine})");
         }
 
         /// <summary>Locals and parameters, <c>this</c>, then each closure whole (after the locals, so an error's path names the local).</summary>
         private IEnumerable<Instruction> SaveCode(SitePlan plan)
         {
-            foreach (var instruction in plan.Locals.SelectMany(l => Access(l, byAddress: false, _runtime.CaptureLocal))) yield return instruction;
+            foreach (var local in plan.Locals)
+            {
+                // A local of a type saved through a surrogate: if none is registered when saving, the message names the method.
+                bool declared = _saveability.IsDeclaredSurrogate(local.ValueType);
+                foreach (var instruction in Access(local, byAddress: false, declared ? _runtime.CaptureDeclared : _runtime.CaptureLocal, declared ? plan.DeclaredAt : null))
+                    yield return instruction;
+            }
             var objectType = _weaver.ModuleDefinition.TypeSystem.Object;
             if (plan.HasClassThis)
             {
@@ -210,7 +226,7 @@ namespace VarSave.Fody
         /// <c>[container] load-value-or-address; ldstr name; call hook&lt;T&gt;</c>. A closure held
         /// in a class is null until its scope is entered, so that case is skipped at run time.
         /// </summary>
-        private static IEnumerable<Instruction> Access(LocalAccess local, bool byAddress, MethodReference hook)
+        private static IEnumerable<Instruction> Access(LocalAccess local, bool byAddress, MethodReference hook, string? where = null)
         {
             var skip = Instruction.Create(OpCodes.Nop);
             if (local.Parameter != null)
@@ -233,6 +249,7 @@ namespace VarSave.Fody
                 yield return Instruction.Create(byAddress ? OpCodes.Ldflda : OpCodes.Ldfld, local.Field);
             }
             yield return Instruction.Create(OpCodes.Ldstr, local.Name);
+            if (where != null) yield return Instruction.Create(OpCodes.Ldstr, where);
             yield return Instruction.Create(OpCodes.Call, hook.MakeGeneric(local.ValueType));
             if (local.MayBeNull) yield return skip;
         }
@@ -293,6 +310,9 @@ namespace VarSave.Fody
             public bool HasClassThis { get; set; }
 
             public FieldReference? ThisField { get; set; }
+
+            /// <summary>The method and line of the call, when a local's type is saved through a surrogate (see <see cref="Where"/>).</summary>
+            public string? DeclaredAt { get; set; }
         }
     }
 }

@@ -6,7 +6,8 @@ namespace VarSave.Fody
 {
     /// <summary>
     /// The VarSave weaver. Execute is the whole pipeline; each step is one file: read the
-    /// configuration (<see cref="WeaverConfig"/>), index who creates which closure and delegate
+    /// configuration (<see cref="WeaverConfig"/>), find the types saved through surrogates
+    /// (<see cref="SurrogateDeclarations"/>), index who creates which closure and delegate
     /// (<see cref="CreationIndex"/>), plan the types with their stable keys (<see cref="TypePlanner"/>,
     /// <see cref="TypeKeys"/>), rewrite ProgramState call sites (<see cref="CallSiteRewriter"/>), emit
     /// each type's state methods, initializer factory and hooks (<see cref="StateMethodEmitter"/>,
@@ -24,7 +25,8 @@ namespace VarSave.Fody
             Diagnostics = new Diagnostics(this);
             var config = WeaverConfig.Read(Config);
             var runtime = new RuntimeReferences(this);
-            var saveability = new Saveability(ModuleDefinition, config);
+            var surrogates = SurrogateDeclarations.Find(ModuleDefinition);
+            var saveability = new Saveability(ModuleDefinition, config, surrogates);
             var index = new CreationIndex(ModuleDefinition);
             var keys = new TypeKeys(index);
             var plans = new TypePlanner(this, saveability, keys, config).PlanModule();

@@ -52,6 +52,7 @@ namespace VarSave.Fody
 
             var callSite = Find("VarSave.Runtime.CallSite");
             CaptureLocal = Import(callSite, "Capture");
+            CaptureDeclared = Import(callSite, "CaptureDeclared");
             RestoreLocal = Import(callSite, "Restore");
             EndRestore = Import(callSite, "EndRestore");
             Adopt = Import(callSite, "Adopt");
@@ -92,6 +93,9 @@ namespace VarSave.Fody
         public MethodReference ObjectConstructor { get; }
         public MethodReference WovenModuleAttribute { get; }
         public MethodReference CaptureLocal { get; }
+
+        /// <summary>Captures a local whose type the build expects a registered surrogate to save, with its method and line.</summary>
+        public MethodReference CaptureDeclared { get; }
         public MethodReference RestoreLocal { get; }
         public MethodReference EndRestore { get; }
         public MethodReference Adopt { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
+using VarSave.Codecs;
 
 namespace VarSave.Fody
 {
@@ -46,26 +47,26 @@ namespace VarSave.Fody
             "System.Collections.Generic.HashSet`1/Enumerator", "System.Collections.Generic.Queue`1/Enumerator", "System.Collections.Generic.Stack`1/Enumerator",
         };
 
-        /// <summary>Types tied to this process (handles, threads, I/O): a saved copy could never work. Subclasses count too.</summary>
-        private static readonly HashSet<string> ProcessBound = new HashSet<string>
-        {
-            "System.IO.Stream", "System.IO.TextReader", "System.IO.TextWriter", "System.Threading.Thread", "System.Threading.Tasks.Task",
-            "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask`1",
-            "System.Net.Sockets.Socket", "System.Runtime.InteropServices.SafeHandle", "System.Threading.WaitHandle",
-            "System.Diagnostics.Process", "System.Threading.Timer", "System.Timers.Timer", "System.Net.Http.HttpClient",
-            "System.Net.Http.HttpMessageInvoker", "System.Threading.CancellationTokenSource", "System.Threading.CancellationToken",
-            "System.IntPtr", "System.UIntPtr", "System.Span`1", "System.ReadOnlySpan`1", "System.Reflection.MemberInfo",
-            "System.Reflection.Assembly", "System.Reflection.Module", "System.Diagnostics.Stopwatch",
-        };
+        /// <summary>Types tied to this process: a saved copy could never work. Subclasses count too.</summary>
+        private static readonly HashSet<string> ProcessBound = new HashSet<string>(ProcessBoundTypes.FullNames);
 
         private readonly ModuleDefinition _module;
         private readonly WeaverConfig _config;
+        private readonly SurrogateDeclarations _surrogates;
 
-        public Saveability(ModuleDefinition module, WeaverConfig config)
+        public Saveability(ModuleDefinition module, WeaverConfig config, SurrogateDeclarations surrogates)
         {
             _module = module;
             _config = config;
+            _surrogates = surrogates;
         }
+
+        /// <summary>
+        /// The type is saved through a surrogate the program registers (a <c>Surrogates.Register</c> call or
+        /// <c>[assembly: SaveWithSurrogate]</c>): <see cref="Saveable.Maybe"/>, since only the running program knows
+        /// whether the registration happened. Locals of such a type are captured with their method, for the message.
+        /// </summary>
+        public bool IsDeclaredSurrogate(TypeReference type) => _surrogates.Declares(type);
 
         /// <summary>Classifies a declared type; <paramref name="reason"/> says why when it is <see cref="Saveable.Never"/>.</summary>
         public Saveable Of(TypeReference type, out string reason)
@@ -84,7 +85,7 @@ namespace VarSave.Fody
                 case OptionalModifierType optional: return Of(optional.ElementType, out reason);
             }
 
-            if (type.FullName == "System.Object") return Saveable.Maybe;
+            if (type.FullName == "System.Object" || _surrogates.Declares(type)) return Saveable.Maybe;
             if (SupportedTypes.Contains(type.FullName)) return Saveable.Yes;
             if (type is GenericInstanceType generic && (SupportedGenerics.Contains(generic.ElementType.FullName) || IsTuple(generic.ElementType)))
             {
@@ -103,7 +104,7 @@ namespace VarSave.Fody
             {
                 if (ProcessBound.Contains(current.FullName))
                 {
-                    reason = $"{current.FullName} is tied to this process (a handle, thread, stream or timer)";
+                    reason = $"{current.FullName} {ProcessBoundTypes.Reason}";
                     return Saveable.Never;
                 }
             }
@@ -131,6 +132,10 @@ namespace VarSave.Fody
             if (UnwovenBases.IsSupported(definition)) return Saveable.Maybe;
             if (definition.IsInterface || definition.IsAbstract || IsDelegate(definition)) return Saveable.Maybe;
             reason = $"{definition.FullName} is neither woven nor one of the supported BCL types";
+            // VarSave's own types (a caught VarSaveException, a SaveCheck) are never the program's to save.
+            if (definition.Module.Assembly.Name.Name != "VarSave")
+                reason += $" (to save it through a stand-in, call VarSave.Surrogates.Register<{type.Name}, TStandIn>(save, load) in this assembly, "
+                          + $"or put [assembly: VarSave.SaveWithSurrogate(typeof({type.Name}))] on it when another assembly registers it)";
             return Saveable.Never;
         }
 

@@ -53,5 +53,15 @@ namespace VarSave.Tests
             Assert.Equal("local held", error.ObjectPath);
             Assert.Contains("local held -> System.IO.MemoryStream", error.Message);
         }
+
+        [Fact]
+        public void A_local_declared_saved_through_a_surrogate_that_no_one_registered_fails_naming_the_local_and_its_method()
+        {
+            // AssemblyToProcess declares IPAddress with [assembly: SaveWithSurrogate]; this test process registers none.
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Call("LocalScenarios", "SurrogateLocal"));
+            Assert.Equal("local host", error.ObjectPath);
+            Assert.StartsWith("the local host of AssemblyToProcess.LocalScenarios.SurrogateLocal (LocalScenarios.cs line 106) was woven to be saved through a surrogate", error.Reason);
+            Assert.Contains("Call VarSave.Surrogates.Register<IPAddress, TStandIn>(save, load) before saving", error.Reason);
+        }
     }
 }

@@ -42,5 +42,14 @@ namespace VarSave
         /// file can make the process keep for good.
         /// </summary>
         public int MaxConstructedTypes { get; set; } = 10_000;
+
+        /// <summary>
+        /// The most characters the patterns of all <see cref="System.Text.RegularExpressions.Regex"/> objects of
+        /// one load may have together (default 16,384). Loading a Regex parses its pattern, and the cost of that
+        /// grows faster than the pattern: a pattern of n characters with <c>RegexOptions.NonBacktracking</c>
+        /// counts n² here (its automaton is built at construction; 256 distinct characters took 1.6 s and
+        /// 158 MB). Raise it in <see cref="LoadOptions.Limits"/> only for snapshots you trust.
+        /// </summary>
+        public int MaxRegexPatternChars { get; set; } = 16_384;
     }
 }

@@ -18,8 +18,9 @@ namespace VarSave
         /// <summary>Saves the program's state to <paramref name="path"/>, replacing the file only once the new one is complete.</summary>
         public static void SaveToFile(string path = DefaultPath)
         {
+            var locals = CallSite.TakeCaptured();
             using var serialised = SaveLoadLock.Enter();
-            SaveEverything().WriteToFile(path);
+            Capture(locals, options: null).WriteToFile(path);
         }
 
         /// <summary>Restores the program's state from <paramref name="path"/>; returns the snapshot, whose <see cref="Snapshot.LoadReport"/> tells what did not map.</summary>
@@ -75,7 +76,10 @@ namespace VarSave
         /// <summary>Saves as <see cref="SaveToFile(string)"/> does, as <paramref name="options"/> say; the snapshot lists what was left out.</summary>
         public static Snapshot SaveToFile(string path, SaveOptions options)
         {
-            var snapshot = SaveEverything(options);
+            var locals = CallSite.TakeCaptured();
+            if (options == null) throw new System.ArgumentNullException(nameof(options));
+            using var serialised = SaveLoadLock.Enter();
+            var snapshot = Capture(locals, options);
             snapshot.WriteToFile(path);
             return snapshot;
         }
@@ -83,11 +87,10 @@ namespace VarSave
         /// <summary>Captures the program's state in memory as <paramref name="options"/> say (for example skipping what cannot be saved, listed in <see cref="Snapshot.Skipped"/>).</summary>
         public static Snapshot SaveEverything(SaveOptions options)
         {
-            if (options == null) throw new System.ArgumentNullException(nameof(options));
             var locals = CallSite.TakeCaptured();
-            if (!options.SkipUnsaveable) return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
-            var bytes = StateWriter.EncodeSkipping(TypeRegistry.TypesWithStatics, locals, out var skipped);
-            return new Snapshot(bytes) { Skipped = skipped };
+            if (options == null) throw new System.ArgumentNullException(nameof(options));
+            using var serialised = SaveLoadLock.Enter();
+            return Capture(locals, options);
         }
 
         /// <summary>Captures the program's state in memory.</summary>
@@ -95,7 +98,15 @@ namespace VarSave
         {
             var locals = CallSite.TakeCaptured();
             using var serialised = SaveLoadLock.Enter();
-            return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
+            return Capture(locals, options: null);
+        }
+
+        /// <summary>A save's capture, the caller's <paramref name="locals"/> with the statics; called with the save/load lock held.</summary>
+        private static Snapshot Capture(System.Collections.Generic.IReadOnlyList<CapturedLocal> locals, SaveOptions? options)
+        {
+            if (options == null || !options.SkipUnsaveable) return new Snapshot(StateWriter.Encode(TypeRegistry.TypesWithStatics, locals));
+            var bytes = StateWriter.EncodeSkipping(TypeRegistry.TypesWithStatics, locals, out var skipped);
+            return new Snapshot(bytes) { Skipped = skipped };
         }
 
         /// <summary>
@@ -107,17 +118,22 @@ namespace VarSave
         public static void LoadEverything(Snapshot snapshot) => LoadEverything(snapshot, new LoadOptions());
 
         /// <summary>Restores the program's state from <paramref name="snapshot"/> as <paramref name="options"/> say (for example in place).</summary>
-        public static void LoadEverything(Snapshot snapshot, LoadOptions options) => Load(snapshot, options, CallSite.TakeCaller());
+        public static void LoadEverything(Snapshot snapshot, LoadOptions options)
+        {
+            var caller = CallSite.TakeCaller();
+            using var serialised = SaveLoadLock.Enter();
+            Load(snapshot, options, caller);
+        }
 
         /// <summary>
         /// A load; <paramref name="caller"/> is what a woven call site offered: its <c>this</c> and closures are
         /// refilled in place with the saved ones (unless the options keep the locals), so every reference to them stays valid.
+        /// Called with the save/load lock held.
         /// </summary>
         private static void Load(Snapshot snapshot, LoadOptions options, CallerObjects? caller)
         {
             if (snapshot == null) throw new System.ArgumentNullException(nameof(snapshot));
             if (options == null) throw new System.ArgumentNullException(nameof(options));
-            using var serialised = SaveLoadLock.Enter();
             System.Collections.Generic.Dictionary<string, object>? live = null;
             if (options.RestoreLocals && caller != null)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
@@ -438,5 +439,17 @@ public static class LocalScenarios
 		CallSite.Capture(value, "held");
 		CallSite.Capture(value, "value");
 		return ProgramState.SaveEverything();
+	}
+
+	public static string SurrogateLocal()
+	{
+		IPAddress value = IPAddress.Parse("10.0.0.1");
+		CallSite.CaptureDeclared(value, "host", "AssemblyToProcess.LocalScenarios.SurrogateLocal (LocalScenarios.cs line 106)");
+		Snapshot snapshot = ProgramState.SaveEverything();
+		value = null;
+		ProgramState.LoadEverything(snapshot);
+		CallSite.Restore(ref value, "host");
+		CallSite.EndRestore();
+		return value.ToString();
 	}
 }

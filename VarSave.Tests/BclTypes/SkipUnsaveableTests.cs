@@ -37,10 +37,12 @@ public static class Program
             World.Log = new MemoryStream();
             World.Shared = new Notes();
             World.Things = new List<object?> { ""kept"", World.Shared, 7 };
+            object? handle = new MemoryStream();
             try { SaveToFile(args[1]); }
             catch (UnsaveableObjectException e) { Console.WriteLine(""strict: "" + e.ObjectPath); }
             var snapshot = SaveToFile(args[1], new SaveOptions { SkipUnsaveable = true });
-            foreach (var skipped in snapshot.Skipped.OrderBy(s => s.Path)) Console.WriteLine(""skipped: "" + skipped.Path + "" ("" + skipped.Type.Name + "")"");
+            foreach (var skipped in snapshot.Skipped.OrderBy(s => s.Path, StringComparer.Ordinal)) Console.WriteLine(""skipped: "" + skipped.Path + "" ("" + skipped.Type.Name + "")"");
+            GC.KeepAlive(handle);
             return;
         }
         LoadFromFile(args[1]);
@@ -56,6 +58,7 @@ public static class Program
             string file = Path.Combine(directory, "skipping.varsave");
             Assert.Equal(
                 "strict: static World.Log\n" +
+                "skipped: local handle (MemoryStream)\n" +
                 "skipped: static World.Log (MemoryStream)\n" +
                 // One object, listed once under the path that first reached it; every reference to it is null.
                 "skipped: static World.Shared (Notes)\n",

@@ -21,8 +21,8 @@ namespace VarSave.Tests.BclTypes
         [Fact]
         public void A_field_holding_a_BCL_type_is_told_to_mark_the_field_not_to_weave_the_BCL()
         {
-            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new MemoryStream()));
-            Assert.Contains("MemoryStream is a .NET type VarSave does not save", error.Message);
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new System.Net.Cookie("name", "value")));
+            Assert.Contains("Cookie is a .NET type VarSave does not save", error.Message);
             Assert.Contains("mark the field [Transient]", error.Message);
             Assert.DoesNotContain("weave the assembly", error.Message);
         }
@@ -37,10 +37,45 @@ namespace VarSave.Tests.BclTypes
         }
 
         [Fact]
+        public void A_type_of_a_library_that_is_not_woven_is_told_to_weave_its_assembly_or_register_a_surrogate()
+        {
+            // This test assembly is neither woven nor .NET's: its types are a library's.
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new LibraryValue()));
+            Assert.Equal("static AssemblyToProcess.Roots.Current", error.ObjectPath);
+            Assert.Contains("weave the assembly that defines it (VarSave.Tests), or register a stand-in with VarSave.Surrogates.Register", error.Message);
+            Assert.DoesNotContain(".NET type", error.Message);
+            Assert.Contains("mark the field [Transient]", error.Message);
+        }
+
+        [Fact]
+        public void An_element_is_told_to_be_kept_out_of_the_collection_or_skipped()
+        {
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(new List<object> { 1, new MemoryStream() }));
+            Assert.EndsWith("[1]", error.ObjectPath);
+            Assert.Contains("keep it out of the collection while saving", error.Message);
+            Assert.Contains("SaveOptions.SkipUnsaveable", error.Message);
+            Assert.DoesNotContain("set the local to null", error.Message);
+        }
+
+        private sealed class LibraryValue
+        {
+        }
+
+        [Fact]
+        public void A_type_tied_to_the_process_is_told_to_be_made_again_after_loading_not_given_a_surrogate()
+        {
+            var error = Assert.Throws<UnsaveableObjectException>(() => Woven.Save(System.Diagnostics.Stopwatch.StartNew()));
+            Assert.Contains("Stopwatch is tied to this process", error.Message);
+            Assert.Contains("mark the field [Transient]", error.Message);
+            Assert.Contains("[AfterLoad]", error.Message);
+            Assert.DoesNotContain("Surrogates.Register", error.Message);
+        }
+
+        [Fact]
         public void An_auto_property_is_told_to_use_the_field_target()
         {
             Assert.Equal("Or leave it out: mark the property Day [field: Transient] (VarSave.Transient).",
-                VarSave.Codecs.UnsaveableAdvice.For(typeof(MemoryStream), isLocal: false, "<Day>k__BackingField", isElement: false).Split(". ").Last());
+                VarSave.Codecs.UnsaveableAdvice.For(typeof(System.Net.Cookie), isLocal: false, "<Day>k__BackingField", isElement: false).Split(". ").Last());
         }
     }
 }

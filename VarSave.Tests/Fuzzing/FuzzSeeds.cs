@@ -179,6 +179,9 @@ namespace VarSave.Tests.Fuzzing
             return true;
         });
 
+        /// <summary>Registers the surrogates the seeds (and the hostile generator) use, once per process.</summary>
+        internal static void RegisterSurrogates() => _ = SurrogatesRegistered.Value;
+
         /// <summary>Library types saved through surrogates the program registered (a struct and a shared class).</summary>
         private static object Surrogated()
         {

@@ -11,20 +11,18 @@ using Xunit.Abstractions;
 namespace VarSave.Tests.Fuzzing
 {
     /// <summary>
-    /// Loads a large number of damaged snapshots: each must fail with a VarSave exception (or
-    /// load), quickly, without exhausting memory. VARSAVE_FUZZ_SECONDS (default 30) sets the
-    /// time budget, VARSAVE_FUZZ_SEED the base seed and VARSAVE_FUZZ_ITERATION replays one
-    /// iteration alone; see docs/fuzzing.md.
+    /// Loads a fixed number of damaged snapshots: each must fail with a VarSave exception (or load)
+    /// without exhausting memory, and none may hang. The run is a count of loads, each a pure function
+    /// of the seed and its iteration, so it checks the same inputs on a fast and a loaded machine; the
+    /// only clock is the hang guard. VARSAVE_FUZZ_LOADS sets the count, VARSAVE_FUZZ_SECONDS turns it
+    /// into a run by time (long fuzzing), VARSAVE_FUZZ_SEED the base seed and VARSAVE_FUZZ_ITERATION
+    /// replays one iteration alone; see docs/fuzzing.md. Loads per second are printed, never asserted.
     /// </summary>
     public class FuzzTests
     {
-        private const int DefaultSeconds = 30;
         private const int DefaultSeed = 20261121;
-        /// <summary>A default run must reach this many loads; longer runs go on until their time is up.</summary>
-        private const int MinimumLoads = 100_000;
-        /// <summary>The count bound of a default run.</summary>
-        private const int LoadsPerDefaultRun = 200_000;
-        private static readonly TimeSpan SlowLoad = TimeSpan.FromSeconds(2);
+        /// <summary>A few seconds on a loaded 2-core machine (about 1,200 loads a second there).</summary>
+        public const int DefaultLoads = 6_000;
         private const long MaxBytesPerLoad = 512L << 20;
         private const long MaxWorkingSetGrowth = 2L << 30;
 
@@ -45,16 +43,16 @@ namespace VarSave.Tests.Fuzzing
         }
 
         [Fact]
-        public async Task Damaged_snapshots_fail_only_with_VarSave_exceptions_quickly_and_within_memory()
+        public async Task Damaged_snapshots_fail_only_with_VarSave_exceptions_within_memory_and_never_hang()
         {
-            int seconds = EnvInt("VARSAVE_FUZZ_SECONDS", DefaultSeconds);
             int seed = EnvInt("VARSAVE_FUZZ_SEED", DefaultSeed);
             long? only = Environment.GetEnvironmentVariable("VARSAVE_FUZZ_ITERATION") is { Length: > 0 } text ? long.Parse(text) : null;
-            // A default run is bounded by a count and by time; a longer one set with VARSAVE_FUZZ_SECONDS by time
-            // (or by VARSAVE_FUZZ_LOADS, if given).
+            int seconds = EnvInt("VARSAVE_FUZZ_SECONDS", 0);
+            // By count unless a time is asked for (then by time, or by VARSAVE_FUZZ_LOADS if both are given).
             long maxLoads = only != null ? 1
                 : long.TryParse(Environment.GetEnvironmentVariable("VARSAVE_FUZZ_LOADS"), out long loads) && loads > 0 ? loads
-                : seconds == DefaultSeconds ? LoadsPerDefaultRun : long.MaxValue;
+                : seconds > 0 ? long.MaxValue : DefaultLoads;
+            var budget = seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
 
             Assert.Null(Woven.GetStatic("Roots", "Current"));
             var pristine = ProgramState.SaveEverything().ToArray();
@@ -64,22 +62,13 @@ namespace VarSave.Tests.Fuzzing
             _output.WriteLine($"envelope: {mutator.Envelope}");
             foreach (var warning in mutator.Warnings) _output.WriteLine("WARNING: " + warning);
 
-            var run = new FuzzRun(mutator, pristine, seed, only ?? 0, maxLoads, TimeSpan.FromSeconds(seconds));
+            var guard = new HangGuard();
+            var run = new FuzzRun(mutator, pristine, seed, only ?? 0, maxLoads, budget, guard);
             var total = Stopwatch.StartNew();
             long peakBefore = CurrentPeakWorkingSet();
             long allocatedBefore = GC.GetTotalAllocatedBytes();
-            var loop = Task.Factory.StartNew(run.Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            bool finished;
-            try
-            {
-                // The watchdog: a load that hangs shows up as the loop outliving its budget by far.
-                var watchdog = Task.Delay(TimeSpan.FromSeconds(seconds) + TimeSpan.FromSeconds(60));
-                finished = await Task.WhenAny(loop, watchdog) == loop;
-            }
-            finally
-            {
-                if (loop.IsCompleted) Restore(pristine);
-            }
+            bool finished = await guard.Run(run.Loop);
+            if (finished) Restore(pristine);
             long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             long peakGrowth = CurrentPeakWorkingSet() - peakBefore;
 
@@ -88,19 +77,15 @@ namespace VarSave.Tests.Fuzzing
             if (!finished)
             {
                 var hung = run.SaveCurrent();
-                Assert.Fail($"A load hung: seed {seed} iteration {run.CurrentIteration} did not finish {total.Elapsed.TotalSeconds:F0} s into a {seconds} s run " +
+                Assert.Fail($"A load hung: seed {seed} iteration {run.CurrentIteration} ran over {HangGuard.HangAfter.TotalSeconds:F0} s " +
                             $"({run.CurrentDescription}); bytes saved to {hung}. Replay: VARSAVE_FUZZ_SEED={seed} VARSAVE_FUZZ_ITERATION={run.CurrentIteration}");
             }
-            await loop; // rethrows anything the loop itself threw
 
-            Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} distinct failure(s), each a load that threw something other than a VarSaveException or was too slow or too hungry:\n" + string.Join("\n", run.Failures));
-            Assert.True(run.SlowestLoad < SlowLoad,
-                $"The slowest load took {run.SlowestLoad.TotalMilliseconds:F0} ms: seed {seed} iteration {run.SlowestIteration} ({run.SlowestDescription}).");
+            Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} distinct failure(s), each a load that threw something other than a VarSaveException or allocated too much:\n" + string.Join("\n", run.Failures));
             Assert.True(run.MostAllocated < MaxBytesPerLoad,
                 $"One load allocated {run.MostAllocated >> 20} MB: seed {seed} iteration {run.MostAllocatedIteration} ({run.MostAllocatedDescription}).");
             Assert.True(peakGrowth < MaxWorkingSetGrowth, $"The peak working set grew by {peakGrowth >> 20} MB.");
-            if (only == null && seconds >= DefaultSeconds && maxLoads >= MinimumLoads)
-                Assert.True(run.Loads >= MinimumLoads, $"Only {run.Loads} loads in {seconds} s (at least {MinimumLoads} expected).");
+            if (only == null && seconds == 0) Assert.Equal(maxLoads, run.Loads);
         }
 
         /// <summary>Puts the woven statics back as they were before the run: successful loads of damaged bytes changed them.</summary>
@@ -129,13 +114,14 @@ namespace VarSave.Tests.Fuzzing
             private readonly long _first;
             private readonly long _maxLoads;
             private readonly TimeSpan _budget;
+            private readonly HangGuard _guard;
             private readonly Dictionary<string, int> _exceptions = new();
             private readonly Dictionary<string, int> _kinds = new();
             private readonly Dictionary<string, long> _firstIteration = new();
             private readonly List<string> _netExamples = new();
             private byte[] _current = Array.Empty<byte>();
 
-            public FuzzRun(SnapshotMutator mutator, byte[] pristine, int seed, long first, long maxLoads, TimeSpan budget)
+            public FuzzRun(SnapshotMutator mutator, byte[] pristine, int seed, long first, long maxLoads, TimeSpan budget, HangGuard guard)
             {
                 _mutator = mutator;
                 _pristine = pristine;
@@ -143,6 +129,7 @@ namespace VarSave.Tests.Fuzzing
                 _first = first;
                 _maxLoads = maxLoads;
                 _budget = budget;
+                _guard = guard;
             }
 
             public long Loads;
@@ -176,6 +163,7 @@ namespace VarSave.Tests.Fuzzing
                     if (inPlace) InPlaceLoads++;
 
                     long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                    _guard.Begin();
                     one.Restart();
                     string outcome;
                     Exception? error = null;
@@ -194,6 +182,7 @@ namespace VarSave.Tests.Fuzzing
                             Fail(Signature(e), iteration, description, bytes, $"{e.GetType().FullName}: {e.Message}\n{e.StackTrace}");
                     }
                     one.Stop();
+                    _guard.End();
                     long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                     Loads++;
                     _exceptions[outcome] = _exceptions.GetValueOrDefault(outcome) + 1;
@@ -202,8 +191,8 @@ namespace VarSave.Tests.Fuzzing
 
                     if (one.Elapsed > SlowestLoad) (SlowestLoad, SlowestIteration, SlowestDescription) = (one.Elapsed, iteration, description);
                     if (allocated > MostAllocated) (MostAllocated, MostAllocatedIteration, MostAllocatedDescription) = (allocated, iteration, description);
-                    if (one.Elapsed >= SlowLoad || allocated >= MaxBytesPerLoad)
-                        Fail("slow or allocating load", iteration, description, bytes, $"took {one.Elapsed.TotalMilliseconds:F0} ms and allocated {allocated >> 20} MB");
+                    if (allocated >= MaxBytesPerLoad)
+                        Fail("allocating load", iteration, description, bytes, $"took {one.Elapsed.TotalMilliseconds:F0} ms and allocated {allocated >> 20} MB");
                 }
                 Elapsed = clock.Elapsed;
             }

@@ -14,9 +14,15 @@ namespace VarSave.Tests.Fuzzing
     /// them under <c>Roots.Current</c>, and one in four is then damaged at a few bytes and re-sealed.
     /// A pure function of the <see cref="Random"/> it is given.
     /// </summary>
-    internal sealed class HostileGenerator
+    internal sealed partial class HostileGenerator
     {
-        public static readonly string[] Kinds = { "tuple-cycle", "tuple-sharing", "deep-tuples", "deep-type", "wide-type", "colliding-keys", "large-struct", "throwing-keys", "gadget" };
+        public static readonly string[] Kinds =
+        {
+            "tuple-cycle", "tuple-sharing", "deep-tuples", "deep-type", "wide-type", "colliding-keys", "large-struct", "throwing-keys", "gadget",
+            // The BCL codecs of issue 12 (HostileGenerator.Bcl.cs).
+            "regex", "random", "big-integer", "culture", "lazy", "enumerator", "exception-chain", "exception-data", "priority-queue",
+            "bcl-collections", "bcl-values", "bcl-derived", "surrogate",
+        };
 
         private readonly string _gadgetDirectory;
 
@@ -41,7 +47,8 @@ namespace VarSave.Tests.Fuzzing
                     "colliding-keys" => CollidingKeys(file, random),
                     "large-struct" => LargeStruct(file, random),
                     "throwing-keys" => ThrowingKeys(file, random),
-                    _ => Gadget(file, random),
+                    "gadget" => Gadget(file, random),
+                    _ => Bcl(kind, file, random),
                 };
                 roots.Add(root);
                 described.Add(what);

@@ -62,8 +62,12 @@ namespace VarSave.Codecs
 
         public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
 
-        /// <summary>Drops a cached choice (a surrogate was registered for the type).</summary>
-        public static void Forget(Type type) => Cache.TryRemove(type, out _);
+        /// <summary>Drops the cached choices for a type and its subclasses (a surrogate was registered for it).</summary>
+        public static void Forget(Type type)
+        {
+            foreach (var known in Cache.Keys)
+                if (type.IsAssignableFrom(known)) Cache.TryRemove(known, out _);
+        }
 
         private static ObjectCodec? Choose(Type type)
         {

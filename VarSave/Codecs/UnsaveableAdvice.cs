@@ -16,6 +16,9 @@ namespace VarSave.Codecs
         /// <param name="isElement">The value is an element of a collection or array.</param>
         public static string For(Type type, bool isLocal, string? slot, bool isElement)
         {
+            if (IsProcessBound(type))
+                return $"{type.Name} {ProcessBoundTypes.Reason}: no copy of it could work in another process. " +
+                       $"Leave it out ({LeaveOut(isLocal, slot, isElement)}) and make a new one after loading, in an [AfterLoad] method.";
             string what = IsLinqQuery(type)
                 ? "it is a LINQ query that was never run (deferred execution): materialise it with ToList(), ToArray() or ToDictionary() before saving"
                 : IsFramework(type.Assembly)
@@ -24,13 +27,42 @@ namespace VarSave.Codecs
             return what + ". " + Where(isLocal, slot, isElement);
         }
 
-        private static string Where(bool isLocal, string? slot, bool isElement)
+        /// <summary>
+        /// A local whose declared type the build expected a registered surrogate to save (it saw a
+        /// <c>Surrogates.Register</c> call or <c>[assembly: SaveWithSurrogate]</c>), but none is registered for the value.
+        /// </summary>
+        /// <param name="type">The value's run-time type.</param>
+        /// <param name="local">The local, its declared type and where it was saved.</param>
+        public static string ForDeclaredSurrogate(Type type, Runtime.DeclaredLocal local)
         {
-            if (isElement) return "Or keep it out of the collection while saving, mark the field that holds the collection [Transient], or skip it with SaveOptions.SkipUnsaveable.";
-            if (isLocal) return "Or set the local to null before the save, or save where it is out of scope.";
+            // A non-public run-time type (a library's own subclass) is saved through its registered public base's surrogate.
+            string fix = $"Call VarSave.Surrogates.Register<{(type.IsVisible ? type.Name : local.Type.Name)}, TStandIn>(save, load) before saving (and before loading, in the loading program)";
+            return $"the local {local.Name} of {local.Where} was woven to be saved through a surrogate (the build saw a VarSave.Surrogates.Register call " +
+                   $"or [assembly: VarSave.SaveWithSurrogate] for {local.Type.FullName}), but no surrogate for {type.FullName} is registered in this process. " + fix + ". " +
+                   (type.IsValueType ? "Or save where the local is out of scope." : "Or set the local to null before the save, or save where it is out of scope.");
+        }
+
+        private static string Where(bool isLocal, string? slot, bool isElement) =>
+            (isLocal || isElement ? "Or " : "Or leave it out: ") + LeaveOut(isLocal, slot, isElement) + ".";
+
+        /// <summary>How to keep the value out of the save, for the place it sits.</summary>
+        private static string LeaveOut(bool isLocal, string? slot, bool isElement)
+        {
+            if (isElement) return "keep it out of the collection while saving, mark the field that holds the collection [Transient], or skip it with SaveOptions.SkipUnsaveable";
+            if (isLocal) return "set the local to null before the save, or save where it is out of scope";
             if (slot != null && slot.StartsWith("<", StringComparison.Ordinal) && slot.EndsWith(">k__BackingField", StringComparison.Ordinal))
-                return $"Or leave it out: mark the property {slot.Substring(1, slot.IndexOf('>') - 1)} [field: Transient] (VarSave.Transient).";
-            return "Or leave it out: mark the field [Transient] (VarSave.Transient).";
+                return $"mark the property {slot.Substring(1, slot.IndexOf('>') - 1)} [field: Transient] (VarSave.Transient)";
+            return "mark the field [Transient] (VarSave.Transient)";
+        }
+
+        private static bool IsProcessBound(Type type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                string? name = current.IsGenericType ? current.GetGenericTypeDefinition().FullName : current.FullName;
+                if (Array.IndexOf(ProcessBoundTypes.FullNames, name) >= 0) return true;
+            }
+            return false;
         }
 
         private static bool IsLinqQuery(Type type) =>

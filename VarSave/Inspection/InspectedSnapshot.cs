@@ -67,10 +67,9 @@ namespace VarSave.Inspection
             {
                 return decode();
             }
-            catch (Exception e) when (e is ArgumentException || e is InvalidCastException || e is FormatException
-                                      || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException)
+            catch (Exception e) when (DecodingErrors.Matches(e))
             {
-                throw new SnapshotFormatException($"The snapshot is corrupt: {e.GetType().Name}: {e.Message}");
+                throw DecodingErrors.Corrupt(e);
             }
         }
 
@@ -100,20 +99,11 @@ namespace VarSave.Inspection
 
         private void ReadRecordIndex()
         {
-            int count = _in.ReadCount("object", minBytesEach: 5);
-            if (count > _in.Limits.MaxObjects) throw _in.OverLimit($"{count} objects", nameof(LoadLimits.MaxObjects), _in.Limits.MaxObjects);
+            int count = RecordIndex.ReadCount(_in);
             _recordType = new int[count];
             _recordStart = new int[count];
             _recordEnd = new int[count];
-            for (int id = 0; id < count; id++)
-            {
-                _recordType[id] = _in.ReadIndex("object type", Types.Length);
-                uint length = _in.ReadUInt32();
-                if (length > (uint)_in.Remaining) throw _in.Corrupt($"object {id} claims {length} bytes; {_in.Remaining} are left");
-                _recordStart[id] = _in.Position;
-                _recordEnd[id] = _in.Position + (int)length;
-                _in.Skip((int)length);
-            }
+            RecordIndex.ReadEntries(_in, count, Types.Length, _recordType, _recordStart, _recordEnd);
             ObjectCount = count;
         }
 

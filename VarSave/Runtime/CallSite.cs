@@ -18,13 +18,21 @@ namespace VarSave.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class CallSite
     {
-        [ThreadStatic] private static List<CapturedLocal>? _captured;
+        [ThreadStatic] private static CallerLocals? _captured;
         [ThreadStatic] private static OfferedLocals? _offered;
         [ThreadStatic] private static CallerObjects? _caller;
 
         /// <summary>Hands over a local of the calling method just before it saves.</summary>
         public static void Capture<T>(T value, string name) =>
-            (_captured ??= new List<CapturedLocal>()).Add(new CapturedLocal(name, value));
+            (_captured ??= new CallerLocals()).Add(new CapturedLocal(name, value));
+
+        /// <summary>
+        /// Hands over a local whose declared type the build expects a registered surrogate to save
+        /// (<see cref="Surrogates.Register{T, TSurrogate}"/>, <c>[assembly: SaveWithSurrogate]</c>); <paramref name="where"/>
+        /// names the method and line, for the message if none is registered when saving.
+        /// </summary>
+        public static void CaptureDeclared<T>(T value, string name, string where) =>
+            (_captured ??= new CallerLocals()).AddDeclared(new CapturedLocal(name, value), typeof(T), where);
 
         /// <summary>
         /// Just before a load: the calling method's <c>this</c> or one of its closures (<paramref name="name"/> as

@@ -71,12 +71,11 @@ namespace VarSave.Runtime
             catch (Exception e) when (IsDecodingError(e))
             {
                 // Every input is checked where it is read; this net keeps the promise that a load throws only VarSave's exceptions.
-                throw new SnapshotFormatException($"The snapshot is corrupt: {e.GetType().Name}: {e.Message}");
+                throw DecodingErrors.Corrupt(e);
             }
         }
 
-        private static bool IsDecodingError(Exception e) => e is ArgumentException || e is InvalidCastException || e is FormatException
-            || e is OverflowException || e is IndexOutOfRangeException || e is InvalidOperationException;
+        private static bool IsDecodingError(Exception e) => DecodingErrors.Matches(e);
 
         private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
@@ -160,19 +159,11 @@ namespace VarSave.Runtime
 
         private void ReadRecordIndex()
         {
-            int count = _in.ReadCount("object", 5, _in.Limits.MaxObjects, nameof(LoadLimits.MaxObjects));
+            int count = RecordIndex.ReadCount(_in);
             _work!.EnsureObjects(count);
             (_instances, _recordType, _recordStart, _recordEnd) = (_work.Instances, _work.RecordType, _work.RecordStart, _work.RecordEnd);
             _objectCount = count;
-            for (int id = 0; id < count; id++)
-            {
-                _recordType[id] = _in.ReadIndex("object type", _types.Length);
-                uint length = _in.ReadUInt32();
-                if (length > (uint)_in.Remaining) throw _in.Corrupt($"object {id} claims {length} bytes; {_in.Remaining} are left");
-                _recordStart[id] = _in.Position;
-                _recordEnd[id] = _in.Position + (int)length;
-                _in.Skip((int)length);
-            }
+            RecordIndex.ReadEntries(_in, count, _types.Length, _recordType, _recordStart, _recordEnd);
         }
 
         // The snapshot holds built objects (immutable collections, surrogate classes): objects are filled and built in dependency order.

@@ -200,14 +200,17 @@ namespace VarSave.Runtime
 
             roots.WriteCount(locals.Count);
             _rootLabel = "local ";
+            var callerLocals = locals as CallerLocals;
             foreach (var local in locals)
             {
                 roots.WriteString(local.Name);
                 _slotName = local.Name;
                 _slotIndex = -1;
+                _declared = callerLocals?.Declared(local.Name);
                 if (_check != null) WriteRootValue(local.Value);
                 else WriteValue(local.Value);
             }
+            _declared = null;
             _rootLabel = null;
             _out = _work.Records;
             return roots;
@@ -394,8 +397,15 @@ namespace VarSave.Runtime
         }
 
         /// <summary>Why <paramref name="type"/> cannot be saved, with advice for where the value sits (a local, a field, an element).</summary>
-        private string Advice(Type type) =>
-            UnsaveableAdvice.For(type, isLocal: _currentObject < 0 && _rootLabel == "local ", _slotName, isElement: _slotIndex >= 0);
+        private string Advice(Type type)
+        {
+            bool isLocal = _currentObject < 0 && _rootLabel == "local ";
+            if (isLocal && _declared != null && _structDepth == 0) return UnsaveableAdvice.ForDeclaredSurrogate(type, _declared);
+            return UnsaveableAdvice.For(type, isLocal, _slotName, isElement: _slotIndex >= 0);
+        }
+
+        // While a local is written whose type the build expected a surrogate for: its declared type, method and line (CallerLocals).
+        private DeclaredLocal? _declared;
 
         /// <summary>The path from a root to the value being written (or, between values, to the object being written).</summary>
         private string CurrentPath()

@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- full [--n 10000 100000 1000000] [--iterations 10] [--warmups 2] [--no-pickle] [--all] [BenchmarkDotNet args]
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- profile [--n 100000] [--runs 5] [--loop save|load --seconds 10]
 //   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- experiments [--n 100000] [--runs 5]
+//   dotnet run -c Release --project benchmarks/VarSave.Benchmarks -- damaged [--n 100] [--runs 5] [--copies 20000] [--seed 1]
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -24,6 +25,8 @@ namespace VarSave.Benchmarks
             int warmups = TakeInts(rest, "--warmups").FirstOrDefault(2);
             int iterations = TakeInts(rest, "--iterations").FirstOrDefault(10);
             int seconds = TakeInts(rest, "--seconds").FirstOrDefault(10);
+            int copies = TakeInts(rest, "--copies").FirstOrDefault(20_000);
+            int seed = TakeInts(rest, "--seed").FirstOrDefault(1);
             string? loop = TakeString(rest, "--loop");
             bool pickle = !rest.Remove("--no-pickle");
             bool all = rest.Remove("--all");
@@ -40,11 +43,14 @@ namespace VarSave.Benchmarks
                 case "experiments":
                     Experiments.Run(sizes.FirstOrDefault(100_000), runs);
                     return 0;
+                case "damaged":
+                    DamagedLoads.Run(sizes.FirstOrDefault(100), runs, copies, seed);
+                    return 0;
                 case "profile":
                     Profile.Run(sizes.FirstOrDefault(100_000), runs, loop, seconds);
                     return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown command '{command}'. Use quick, full, profile or experiments (see docs/performance.md).");
+                    Console.Error.WriteLine($"Unknown command '{command}'. Use quick, full, profile, experiments or damaged (see docs/performance.md).");
                     return 2;
             }
         }

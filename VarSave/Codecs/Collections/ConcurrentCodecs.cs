@@ -24,6 +24,11 @@ namespace VarSave.Codecs.Collections
         protected override void Construct(ConcurrentDictionary<TKey, TValue> instance, int count, object? comparer) =>
             BaseConstructor.Run(BaseCtor, instance, Environment.ProcessorCount, Math.Max(count, 1), comparer ?? EqualityComparer<TKey>.Default);
         protected override object? ReadComparer(StateReader reader, LoadedType type) => Comparers.Read<IEqualityComparer<TKey>>(reader, type);
+#if NET
+        // Chained buckets, one per capacity slot at first: the load's collision budget counts keys that share one.
+        protected override IEqualityComparer<TKey>? HashingOf(ConcurrentDictionary<TKey, TValue> map, int count, StateReader reader) =>
+            reader.Collisions.Begin(map.Comparer, Math.Max(count, 1)) ? map.Comparer : null;
+#endif
     }
 
     /// <summary>A concurrent collection written from one snapshot of its items, so the count and the items agree while other threads change it.</summary>

@@ -1,4 +1,6 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Reflection;
 using VarSave.Codecs.Values;
 using VarSave.Graph;
@@ -84,10 +86,15 @@ namespace VarSave.Codecs.Collections
         {
             var table = (Hashtable)instance;
             int count = reader.ReadCount("dictionary entry");
-            Comparers.Read<IEqualityComparer>(reader, type);
+            var comparer = Comparers.Read<IEqualityComparer>(reader, type);
+            // Keys of equal hash codes probe the same slots: the load's collision budget counts them
+            // (a Hashtable keeps its load factor at 0.72, so it has about count / 0.72 buckets).
+            var budget = reader.Collisions;
+            budget.Begin(EqualityComparer<object>.Default, (int)Math.Min(int.MaxValue, count / 0.72 + 1));
             for (int i = 0; i < count; i++)
             {
                 var key = reader.ReadValue() ?? throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
+                budget.Add((comparer?.GetHashCode(key) ?? key.GetHashCode()) & 0x7FFFFFFF, type.Name);
                 var value = reader.ReadValue();
                 table[key] = value;
                 if (table.Count != i + 1) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");

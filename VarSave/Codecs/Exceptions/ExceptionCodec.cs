@@ -99,6 +99,21 @@ namespace VarSave.Codecs.Exceptions
                 if (!StateReader.TryFit(value, field.FieldType, out var fitted)) throw StateReader.Mismatch(value, field.FieldType, type.Name + "." + name);
                 field.SetValue(exception, fitted);
             }
+            ExceptionChains.Add(reader, exception, InnerExceptions);
+        }
+
+        /// <summary>The exceptions <paramref name="exception"/> holds where its ToString looks: its inner exception and the BCL fields that hold more.</summary>
+        private IEnumerable<Exception> InnerExceptions(Exception exception)
+        {
+            if (Inner.GetValue(exception) is Exception inner) yield return inner;
+            foreach (var field in _extra.Values)
+            {
+                var value = field.GetValue(exception);
+                if (value is Exception one) yield return one;
+                else if (value is Exception?[] many)
+                    foreach (var item in many)
+                        if (item != null) yield return item;
+            }
         }
 
         public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
@@ -121,9 +136,13 @@ namespace VarSave.Codecs.Exceptions
                 return;
             }
             // The BCL's own (internal) dictionary type, taken from a fresh exception: no property of the loaded one runs.
+            // It is a linked list that walks every entry on each insert: the load's collision budget pays for the walk.
             var data = new Exception().Data;
+            var budget = reader.Collisions;
+            budget.Begin(EqualityComparer<object>.Default, buckets: 1);
             for (int i = 0; i < count; i++)
             {
+                budget.Add(0, type.Name + ".Data");
                 var key = reader.ReadValue() ?? throw reader.Input.Corrupt($"{type.Name}.Data has a null key at entry {i}");
                 var value = reader.ReadValue();
                 data[key] = value;

@@ -69,7 +69,17 @@ namespace VarSave.Codecs.Surrogates
             CodecCatalog.Forget(type);
         }
 
-        public static Surrogate? Find(Type type) => _byType.TryGetValue(type, out var surrogate) ? surrogate : null;
+        public static Surrogate? Find(Type type)
+        {
+            var byType = _byType;
+            if (byType.TryGetValue(type, out var surrogate)) return surrogate;
+            // A library's non-public subclass of a registered type (IPAddress.Loopback is an internal ReadOnlyIPAddress)
+            // cannot be registered by a program, which cannot name it: it is saved through the registered base's surrogate.
+            if (type.IsVisible) return null;
+            for (var baseType = type.BaseType; baseType != null && baseType.Assembly == type.Assembly; baseType = baseType.BaseType)
+                if (byType.TryGetValue(baseType, out surrogate)) return surrogate;
+            return null;
+        }
 
         public static Surrogate? FindByKey(string key) => _byKey.TryGetValue(key, out var surrogate) ? surrogate : null;
 
