@@ -99,13 +99,20 @@ public static class Program
         World.ByMod = ImmutableHashSet.Create(new ModComparer { Mod = 10 }, 3, 14);
         World.Empty = ImmutableList<int>.Empty; World.EmptySet = ImmutableHashSet<int>.Empty; World.EmptyFrozen = FrozenSet<string>.Empty;
         World.IsFrozen = World.Frozen.Contains;
+        // Locals (roots) holding built objects, declared as the interfaces programs use.
+        IReadOnlyList<string> names = ImmutableList.Create(""x"", ""y"");
+        IReadOnlyDictionary<string, int> lookup = World.FrozenMap;
+        if (names.Count == 0 || lookup.Count == 0) return;
         SaveToFile(file);
-        Console.WriteLine(""saved"");
+        Console.WriteLine(names.Count > 0 && lookup.Count > 0 ? ""saved"" : ""?"");
     }
 
     static void Load(string file)
     {
+        IReadOnlyList<string> names = new List<string>();
+        IReadOnlyDictionary<string, int> lookup = new Dictionary<string, int>();
         LoadFromFile(file);
+        Console.WriteLine($""locals {string.Join("","", names)} {names is ImmutableList<string>} {ReferenceEquals(lookup, World.FrozenMap)} {lookup[""KEY""]}"");
         Console.WriteLine($""list {string.Join("","", World.List!)} {ReferenceEquals(World.List, World.SameList)} {string.Join(""|"", World.Nested!.Select(l => string.Join("","", l)))} {ReferenceEquals(World.Nested[0], World.Nested[2])}"");
         Console.WriteLine($""array {string.Join("","", World.Array)} {World.Array == World.SameArray} {World.DefaultArray.IsDefault} {World.EmptyArray == ImmutableArray<string>.Empty} {string.Join("","", (ImmutableArray<int>)World.BoxedArray!)}"");
         Console.WriteLine($""sets {World.Names!.Contains(""ALICE"")} {string.Join("","", World.Sorted!)} {World.Sorted.Contains(""c"")} {World.Scores![""BOB""]} {string.Join("";"", World.SortedMap!.Select(e => e.Key + "":"" + string.Join("","", e.Value)))}"");
@@ -138,6 +145,7 @@ public static class Program
 }";
 
         private const string Expected =
+            "locals x,y True True 5\n" +
             "list 1,2,3 True a,b|c|a,b True\n" +
             "array 4,5,6 True True True 7,8\n" +
             "sets True A,b,C True 5 x:1,2;y:3\n" +
