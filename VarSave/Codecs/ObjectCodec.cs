@@ -14,7 +14,7 @@ namespace VarSave.Codecs
         /// <summary>Writes the object's payload.</summary>
         public abstract void Write(object value, StateWriter writer);
 
-        /// <summary>Reads as much of the payload as creating an empty instance needs (a length, a count).</summary>
+        /// <summary>Reads as much of the payload as creating an empty instance needs (a length, a count); a <see cref="CreationPhase.Built"/> codec reads it all.</summary>
         public abstract object Create(StateReader reader, LoadedType type);
 
         /// <summary>Reads the whole payload into the instance <see cref="Create"/> made.</summary>
