@@ -69,6 +69,23 @@ namespace VarSave.Codecs.Surrogates
             CodecCatalog.Forget(type);
         }
 
+        /// <summary>
+        /// Takes a registration back. No public API does: a program registers for its lifetime. Tests share one process,
+        /// so one that needs a type unregistered takes it out and puts the same registration back with <see cref="Add"/>.
+        /// </summary>
+        public static void Remove(Surrogate surrogate)
+        {
+            lock (Gate)
+            {
+                var byType = new Dictionary<Type, Surrogate>(_byType);
+                var byKey = new Dictionary<string, Surrogate>(_byKey);
+                byType.Remove(surrogate.Type);
+                byKey.Remove(surrogate.Key);
+                (_byType, _byKey) = (byType, byKey);
+            }
+            CodecCatalog.Forget(surrogate.Type);
+        }
+
         public static Surrogate? Find(Type type)
         {
             var byType = _byType;
