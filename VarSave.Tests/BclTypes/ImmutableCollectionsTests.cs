@@ -102,7 +102,10 @@ public static class Program
         // Locals (roots) holding built objects, declared as the interfaces programs use.
         IReadOnlyList<string> names = ImmutableList.Create(""x"", ""y"");
         IReadOnlyDictionary<string, int> lookup = World.FrozenMap;
-        if (names.Count == 0 || lookup.Count == 0) return;
+        // And declared with their own types, as var gives them.
+        var numbers = ImmutableList.Create(1, 2, 3);
+        ImmutableArray<string> letters = ImmutableArray.Create(""p"", ""q"");
+        if (names.Count == 0 || lookup.Count == 0 || numbers.IsEmpty || letters.IsDefault) return;
         SaveToFile(file);
         Console.WriteLine(names.Count > 0 && lookup.Count > 0 ? ""saved"" : ""?"");
     }
@@ -111,8 +114,10 @@ public static class Program
     {
         IReadOnlyList<string> names = new List<string>();
         IReadOnlyDictionary<string, int> lookup = new Dictionary<string, int>();
+        var numbers = ImmutableList<int>.Empty;
+        ImmutableArray<string> letters = default;
         LoadFromFile(file);
-        Console.WriteLine($""locals {string.Join("","", names)} {names is ImmutableList<string>} {ReferenceEquals(lookup, World.FrozenMap)} {lookup[""KEY""]}"");
+        Console.WriteLine($""locals {string.Join("","", names)} {names is ImmutableList<string>} {ReferenceEquals(lookup, World.FrozenMap)} {lookup[""KEY""]} {string.Join("","", numbers)} {string.Join("","", letters)}"");
         Console.WriteLine($""list {string.Join("","", World.List!)} {ReferenceEquals(World.List, World.SameList)} {string.Join(""|"", World.Nested!.Select(l => string.Join("","", l)))} {ReferenceEquals(World.Nested[0], World.Nested[2])}"");
         Console.WriteLine($""array {string.Join("","", World.Array)} {World.Array == World.SameArray} {World.DefaultArray.IsDefault} {World.EmptyArray == ImmutableArray<string>.Empty} {string.Join("","", (ImmutableArray<int>)World.BoxedArray!)}"");
         Console.WriteLine($""sets {World.Names!.Contains(""ALICE"")} {string.Join("","", World.Sorted!)} {World.Sorted.Contains(""c"")} {World.Scores![""BOB""]} {string.Join("";"", World.SortedMap!.Select(e => e.Key + "":"" + string.Join("","", e.Value)))}"");
@@ -145,7 +150,7 @@ public static class Program
 }";
 
         private const string Expected =
-            "locals x,y True True 5\n" +
+            "locals x,y True True 5 1,2,3 p,q\n" +
             "list 1,2,3 True a,b|c|a,b True\n" +
             "array 4,5,6 True True True 7,8\n" +
             "sets True A,b,C True 5 x:1,2;y:3\n" +
@@ -166,6 +171,8 @@ public static class Program
         {
             var directory = Processes.NewTemporaryDirectory();
             var program = CompiledProgram.Build(directory, Source, release);
+            // The build knows these types: no warning for their fields, and their locals are saved.
+            Assert.Empty(program.Warnings);
             string file = Path.Combine(directory, "immutable.varsave");
             Assert.Equal("saved\n", program.Run(directory, "save", file));
             Assert.Equal(Expected, program.Run(directory, "load", file));

@@ -34,6 +34,7 @@ namespace VarSave.Codecs
 #endif
             typeof(Random), typeof(Version), typeof(Uri), typeof(System.Text.RegularExpressions.Regex), typeof(System.Globalization.CultureInfo),
             typeof(StringComparer), typeof(System.Collections.BitArray), typeof(System.Collections.ArrayList), typeof(System.Collections.Hashtable),
+            typeof(System.Diagnostics.Stopwatch),
         };
 
         private static readonly Type[] GenericDefinitions =

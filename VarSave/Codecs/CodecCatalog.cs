@@ -58,6 +58,7 @@ namespace VarSave.Codecs
             [typeof(System.Collections.BitArray)] = Collections.BitArrayCodec.Instance,
             [typeof(System.Collections.ArrayList)] = Collections.ArrayListCodec.Instance,
             [typeof(System.Collections.Hashtable)] = Collections.HashtableCodec.Instance,
+            [typeof(System.Diagnostics.Stopwatch)] = Time.StopwatchCodec.Instance,
         };
 
         public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
