@@ -145,6 +145,7 @@ namespace VarSave.Tests.Fuzzing
             return new object?[]
             {
                 new Random(7), new Random(), Random.Shared, System.Numerics.BigInteger.Pow(-7, 40), new System.Numerics.Complex(1, -1),
+                System.Diagnostics.Stopwatch.StartNew(), new System.Diagnostics.Stopwatch(),
                 (Half)1.5f, Int128.MinValue, UInt128.MaxValue, new DateOnly(2024, 2, 29), new TimeOnly(12, 30),
                 new Uri("https://example.com/x?y=1"), new Uri("relative/path", UriKind.Relative), new Version(1, 2, 3, 4),
                 new System.Text.RegularExpressions.Regex("a+b", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
