@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Diagnostics;
+using System.Threading;
 using AssemblyToProcess.Game;
 using VarSave;
 
@@ -14,14 +14,14 @@ namespace AssemblyToProcess
             string name = "Alice";
             var list = new List<int> { 1, 2 };
             var hero = new Character("Hero");
-            var timer = Stopwatch.StartNew(); // can never be saved: skipped with a build message
+            var timer = new CancellationTokenSource(); // can never be saved: skipped with a build message
             var snapshot = ProgramState.SaveEverything();
             x = 0;
             name = "changed";
             list = null!;
             hero = null!;
             ProgramState.LoadEverything(snapshot);
-            timer.Stop();
+            timer.Cancel();
             return $"{x},{name},{string.Join("|", list)},{hero.Name}";
         }
 

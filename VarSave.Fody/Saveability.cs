@@ -27,7 +27,7 @@ namespace VarSave.Fody
             "System.Numerics.BigInteger", "System.Numerics.Complex", "System.Half", "System.Int128", "System.UInt128", "System.DateOnly",
             "System.TimeOnly", "System.Random", "System.Version", "System.Uri", "System.Text.RegularExpressions.Regex",
             "System.Globalization.CultureInfo", "System.StringComparer", "System.Collections.BitArray", "System.Collections.ArrayList",
-            "System.Collections.Hashtable",
+            "System.Collections.Hashtable", "System.Diagnostics.Stopwatch",
         };
 
         private static readonly HashSet<string> SupportedGenerics = new HashSet<string>
@@ -41,6 +41,11 @@ namespace VarSave.Fody
             "System.Collections.Concurrent.ConcurrentQueue`1", "System.Collections.Concurrent.ConcurrentStack`1",
             "System.Collections.Concurrent.ConcurrentBag`1", "System.Collections.Generic.PriorityQueue`2", "System.Lazy`1",
             "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
+            "System.Collections.Immutable.ImmutableList`1", "System.Collections.Immutable.ImmutableArray`1",
+            "System.Collections.Immutable.ImmutableHashSet`1", "System.Collections.Immutable.ImmutableSortedSet`1",
+            "System.Collections.Immutable.ImmutableDictionary`2", "System.Collections.Immutable.ImmutableSortedDictionary`2",
+            "System.Collections.Immutable.ImmutableStack`1", "System.Collections.Immutable.ImmutableQueue`1",
+            "System.Collections.Frozen.FrozenSet`1", "System.Collections.Frozen.FrozenDictionary`2",
             // The enumerators a foreach keeps across yield return and await.
             "System.Collections.Generic.List`1/Enumerator", "System.Collections.Generic.Dictionary`2/Enumerator",
             "System.Collections.Generic.Dictionary`2/KeyCollection/Enumerator", "System.Collections.Generic.Dictionary`2/ValueCollection/Enumerator",

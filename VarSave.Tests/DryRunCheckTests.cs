@@ -20,7 +20,7 @@ namespace VarSave.Tests
             var deepest = Woven.New("Holder");
             deepest.Anything = new Thread(() => { });
             hero.Target.Target.Target = Woven.New("Game.Character", "Bottom");
-            var scores = new Dictionary<string, object> { ["timer"] = System.Diagnostics.Stopwatch.StartNew(), ["deep"] = deepest };
+            var scores = new Dictionary<string, object> { ["timer"] = new System.Threading.CancellationTokenSource(), ["deep"] = deepest };
             hero.Target.Inventory.Add("sword");
             var root = new object[] { holder, scores };
             SaveCheck check = null!;
@@ -32,7 +32,7 @@ namespace VarSave.Tests
             Assert.Equal(new[]
             {
                 "static AssemblyToProcess.Roots.Current[0].Anything[0] -> MemoryStream",
-                "static AssemblyToProcess.Roots.Current[1][0].Value -> Stopwatch",
+                "static AssemblyToProcess.Roots.Current[1][0].Value -> CancellationTokenSource",
                 "static AssemblyToProcess.Roots.Current[1][1].Value.Anything -> Thread",
             }, paths);
             Assert.False(check.CanSave);

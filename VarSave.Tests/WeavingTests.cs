@@ -34,7 +34,7 @@ namespace VarSave.Tests
             var message = Assert.Single(Woven.Messages, m => m.Text.Contains("local 'timer'"));
             Assert.Equal("VARSAVE005", message.Code);
             Assert.False(message.IsWarning);
-            Assert.Contains("System.Diagnostics.Stopwatch", message.Text);
+            Assert.Contains("System.Threading.CancellationTokenSource", message.Text);
             Assert.EndsWith("LocalScenarios.cs", message.File);
             Assert.True(message.Line > 0);
         }

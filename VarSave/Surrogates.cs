@@ -17,8 +17,9 @@ namespace VarSave
         /// <summary>
         /// Saves every value whose run-time type is exactly <typeparamref name="T"/> as <paramref name="save"/>'s result,
         /// and rebuilds it on load with <paramref name="load"/>. The stand-in must itself be saveable (numbers, strings,
-        /// tuples, supported collections, woven types). A stand-in's references to other objects exist but may not be
-        /// filled yet when <paramref name="load"/> runs: prefer plain values.
+        /// tuples, supported collections, woven types). For a class, when <paramref name="load"/> runs, its stand-in and
+        /// everything that refers to are loaded and filled (it must not refer back to the value it stands for). A struct's
+        /// stand-in is read where the struct sits, when objects it refers to may not be filled yet: prefer plain values.
         /// </summary>
         /// <param name="save">Makes the stand-in; runs during a save.</param>
         /// <param name="load">Rebuilds the value from the stand-in; runs during a load.</param>

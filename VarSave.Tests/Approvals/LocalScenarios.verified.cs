@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using AssemblyToProcess.Game;
 using VarSave;
@@ -266,7 +266,7 @@ public static class LocalScenarios
 		string value2 = "Alice";
 		List<int> value3 = new List<int> { 1, 2 };
 		Character value4 = new Character("Hero");
-		Stopwatch stopwatch = Stopwatch.StartNew();
+		CancellationTokenSource cancellationTokenSource = new CancellationTokenSource();
 		CallSite.Capture(value4, "hero");
 		CallSite.Capture(value3, "list");
 		CallSite.Capture(value2, "name");
@@ -282,7 +282,7 @@ public static class LocalScenarios
 		CallSite.Restore(ref value2, "name");
 		CallSite.Restore(ref value, "x");
 		CallSite.EndRestore();
-		stopwatch.Stop();
+		cancellationTokenSource.Cancel();
 		return $"{value},{value2},{string.Join("|", value3)},{value4.Name}";
 	}
 

@@ -40,6 +40,7 @@ public static class World
     public static ConcurrentDictionary<string, int>? ConcurrentDictionary; public static ConcurrentQueue<int>? ConcurrentQueue;
     public static ConcurrentStack<int>? ConcurrentStack; public static ConcurrentBag<int>? ConcurrentBag;
     public static Counter? Counter; public static Lazy<int>? Made; public static Lazy<int>? NotMade; public static Lazy<List<int>>? MadeList;
+    public static System.Diagnostics.Stopwatch? Running; public static System.Diagnostics.Stopwatch? Stopped;
 }
 
 public static class Program
@@ -82,9 +83,11 @@ public static class Program
         World.Made = new Lazy<int>(() => counter.Next()); _ = World.Made.Value;
         World.NotMade = new Lazy<int>(() => counter.Next());
         World.MadeList = new Lazy<List<int>>(() => World.Backing!); _ = World.MadeList.Value;
+        World.Running = System.Diagnostics.Stopwatch.StartNew(); World.Stopped = System.Diagnostics.Stopwatch.StartNew();
+        System.Threading.Thread.Sleep(20); World.Stopped.Stop();
         SaveToFile(file);
         // What an uninterrupted run draws next: the loading process must draw the same.
-        Console.WriteLine(Draw(World.Seeded) + ""|"" + Draw(World.Unseeded) + ""|"" + Drain(World.Queue));
+        Console.WriteLine(Draw(World.Seeded) + ""|"" + Draw(World.Unseeded) + ""|"" + Drain(World.Queue) + ""|"" + World.Stopped.Elapsed.Ticks);
     }
 
     static string Drain(PriorityQueue<string, int> queue)
@@ -97,7 +100,7 @@ public static class Program
     static void Load(string file)
     {
         LoadFromFile(file);
-        Console.WriteLine(Draw(World.Seeded!) + ""|"" + Draw(World.Unseeded!) + ""|"" + Drain(World.Queue!));
+        Console.WriteLine(Draw(World.Seeded!) + ""|"" + Draw(World.Unseeded!) + ""|"" + Drain(World.Queue!) + ""|"" + World.Stopped!.Elapsed.Ticks);
         Console.WriteLine($""random shared={ReferenceEquals(World.Seeded, World.SameSeeded)} Random.Shared={ReferenceEquals(World.Shared, Random.Shared)}"");
         Console.WriteLine($""numbers {World.Big == BigInteger.Pow(-3, 200) - 1} {World.BoxedBig} {World.Complex} {World.Half} {World.Int128 == Int128.MinValue + 5} {World.UInt128 == UInt128.MaxValue - 7}"");
         Console.WriteLine($""time {World.Date:yyyy-MM-dd} {World.Time:HH:mm:ss.fff} {World.BoxedDate is DateOnly}"");
@@ -112,6 +115,8 @@ public static class Program
         Console.WriteLine($""views {string.Join("","", World.View!)} {World.DictionaryView![""k""]} {ReferenceEquals(World.ArrayList![3], World.Backing)} {World.ArrayList[1]} {World.ArrayList[2] == null} {World.Hashtable![""KEY""]}"");
         Console.WriteLine($""concurrent {World.ConcurrentDictionary![""a""]} {string.Join("","", World.ConcurrentQueue!)} {string.Join("","", World.ConcurrentStack!)} {World.ConcurrentBag!.Sum()}"");
         Console.WriteLine($""lazy {World.Made!.IsValueCreated} {World.Made.Value} {World.NotMade!.IsValueCreated} {World.NotMade.Value} {World.Counter!.Calls} {ReferenceEquals(World.MadeList!.Value, World.Backing)}"");
+        // The running one goes on from its saved time, which was past the stopped one's.
+        Console.WriteLine($""stopwatch {World.Running!.IsRunning} {World.Stopped.IsRunning} {World.Running.Elapsed >= World.Stopped.Elapsed} {World.Stopped.Elapsed.TotalMilliseconds >= 20}"");
     }
 }";
 
@@ -128,6 +133,7 @@ public static class Program
             "views 1,2,3 9 True two True 1",
             "concurrent 1 1,2,3 3,2,1 9",
             "lazy True 10 False 20 2 True",
+            "stopwatch True False True True",
             "");
 
         [Fact]

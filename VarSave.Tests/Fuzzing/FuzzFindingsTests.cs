@@ -149,6 +149,21 @@ namespace VarSave.Tests.Fuzzing
                 $"Loading {hostile.Length} bytes ({empty.Count} list records) allocated {allocated >> 20} MB ({path}). RUNTIME BUG: counts are bounded by the whole file, not the record, and all objects are created before any is filled.");
         }
 
+        /// <summary>
+        /// A multi-dimensional array whose dimensions multiply past 2^32 before a 0 (found by the fuzzer on the immutables
+        /// seed): it holds nothing, but Array.CreateInstance throws OutOfMemoryException, which is not caught as a format error.
+        /// </summary>
+        [Fact]
+        public void An_empty_array_with_dimensions_no_array_can_have_is_refused()
+        {
+            const int first = 65536, second = 65536, third = 0;
+            Assert.Null(Woven.GetStatic("Roots", "Current"));   // the woven module is loaded, so its Roots static is a root
+            var file = new SnapshotBuilder();
+            int array = file.Record(file.ArrayOf(file.Builtin(typeof(object)), rank: 3), SnapshotBuilder.Count(first), SnapshotBuilder.Count(second), SnapshotBuilder.Count(third));
+            file.Root(SnapshotBuilder.Ref(array));
+            ExpectVarSaveException($"array-dimensions-{first}-{second}-{third}", file.Build());
+        }
+
         private static void ExpectVarSaveException(string name, byte[] hostile)
         {
             string path = Write(name, hostile);

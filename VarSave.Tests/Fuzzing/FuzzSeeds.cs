@@ -26,6 +26,7 @@ namespace VarSave.Tests.Fuzzing
                 ("bcl-values", Woven.Save(BclValues()).ToArray()),
                 ("bcl-derived", Woven.Save(BclDerived()).ToArray()),
                 ("surrogates", Woven.Save(Surrogated()).ToArray()),
+                ("immutables", Woven.Save(Immutables()).ToArray()),
             };
             return seeds;
         }
@@ -144,6 +145,7 @@ namespace VarSave.Tests.Fuzzing
             return new object?[]
             {
                 new Random(7), new Random(), Random.Shared, System.Numerics.BigInteger.Pow(-7, 40), new System.Numerics.Complex(1, -1),
+                System.Diagnostics.Stopwatch.StartNew(), new System.Diagnostics.Stopwatch(),
                 (Half)1.5f, Int128.MinValue, UInt128.MaxValue, new DateOnly(2024, 2, 29), new TimeOnly(12, 30),
                 new Uri("https://example.com/x?y=1"), new Uri("relative/path", UriKind.Relative), new Version(1, 2, 3, 4),
                 new System.Text.RegularExpressions.Regex("a+b", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
@@ -187,6 +189,30 @@ namespace VarSave.Tests.Fuzzing
             _ = SurrogatesRegistered.Value;
             var host = System.Net.IPAddress.Parse("10.0.0.1");
             return new object[] { new System.Drawing.Point(3, -4), host, host, new List<System.Drawing.Point> { new System.Drawing.Point(1, 2) } };
+        }
+
+        /// <summary>The Immutable* and frozen collections and ImmutableArray (built in dependency order): nested, shared, with comparers, woven and surrogate keys.</summary>
+        private static object Immutables()
+        {
+            _ = SurrogatesRegistered.Value;
+            var hero = Woven.New("Game.Character", "Hero");
+            var inner = System.Collections.Immutable.ImmutableList.Create("a", "b");
+            var host = System.Net.IPAddress.Parse("10.0.0.3");
+            return new object?[]
+            {
+                System.Collections.Immutable.ImmutableList.Create(1, 2, 3), System.Collections.Immutable.ImmutableList.Create(inner, inner),
+                System.Collections.Immutable.ImmutableArray.Create(4, 5), default(System.Collections.Immutable.ImmutableArray<int>),
+                System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "x", "Y"),
+                System.Collections.Immutable.ImmutableHashSet.Create<object>(hero, host, 7, "s"),
+                System.Collections.Immutable.ImmutableSortedSet.Create(3, 1, 2),
+                System.Collections.Immutable.ImmutableDictionary.Create<string, object>().Add("hero", hero).Add("list", inner),
+                System.Collections.Immutable.ImmutableSortedDictionary.Create<int, string>().Add(2, "b").Add(1, "a"),
+                System.Collections.Immutable.ImmutableStack.Create(1, 2), System.Collections.Immutable.ImmutableQueue.Create("q", "r"),
+                System.Collections.Frozen.FrozenSet.ToFrozenSet(new[] { "red", "green" }, StringComparer.OrdinalIgnoreCase),
+                System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(new Dictionary<object, int> { [hero] = 1, [host] = 2, [5L] = 3 }),
+                System.Collections.Frozen.FrozenSet.ToFrozenSet(Enumerable.Range(0, 20)),
+                System.Collections.Immutable.ImmutableList<int>.Empty, System.Collections.Frozen.FrozenSet<int>.Empty, hero, host,
+            };
         }
 
         private static object BclDerived()

@@ -77,16 +77,24 @@ namespace VarSave.Codecs
             reader.ScanToEnd(scan);
         }
 
+        /// <summary>Array.MaxLength (.NET 6+), which bounds each dimension too.</summary>
+        private const ulong MaxDimension = 0x7FFFFFC7;
+
         private int[] ReadLengths(StateReader reader)
         {
             // A length is not a count of bytes that follow (double[3, 0] holds nothing): only the product is.
             var input = reader.Input;
             var lengths = new int[_rank];
             long total = 1;
+            ulong running = 1;
             for (int d = 0; d < _rank; d++)
             {
                 ulong length = input.ReadVarUInt();
                 if (length > (ulong)input.Limits.MaxItems) throw input.OverLimit($"array dimension {length}", nameof(LoadLimits.MaxItems), input.Limits.MaxItems);
+                // The runtime refuses (OutOfMemoryException) a dimension over Array.MaxLength, or lengths whose product so far
+                // passes 2^32, even when a later dimension is 0 and the array holds nothing: no program saved such an array.
+                running *= length;
+                if (length > MaxDimension || running > uint.MaxValue) throw input.Corrupt("an array's dimensions are larger than any array can have");
                 lengths[d] = (int)length;
                 total = Math.Min(total * lengths[d], int.MaxValue);
             }

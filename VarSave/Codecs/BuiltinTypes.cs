@@ -34,6 +34,7 @@ namespace VarSave.Codecs
 #endif
             typeof(Random), typeof(Version), typeof(Uri), typeof(System.Text.RegularExpressions.Regex), typeof(System.Globalization.CultureInfo),
             typeof(StringComparer), typeof(System.Collections.BitArray), typeof(System.Collections.ArrayList), typeof(System.Collections.Hashtable),
+            typeof(System.Diagnostics.Stopwatch),
         };
 
         private static readonly Type[] GenericDefinitions =
@@ -64,6 +65,17 @@ namespace VarSave.Codecs
             typeof(List<>.Enumerator), typeof(Dictionary<,>.Enumerator), typeof(Dictionary<,>.KeyCollection.Enumerator),
             typeof(Dictionary<,>.ValueCollection.Enumerator), typeof(HashSet<>.Enumerator), typeof(Queue<>.Enumerator), typeof(Stack<>.Enumerator),
             Enumerators.ArrayEnumeratorCodec<int>.Definition ?? typeof(NotOnThisRuntime),
+            // Collections built from their contents (issue 12, BuildOrder).
+#if NET
+            typeof(System.Collections.Immutable.ImmutableList<>), typeof(System.Collections.Immutable.ImmutableArray<>),
+            typeof(System.Collections.Immutable.ImmutableHashSet<>), typeof(System.Collections.Immutable.ImmutableSortedSet<>),
+            typeof(System.Collections.Immutable.ImmutableDictionary<,>), typeof(System.Collections.Immutable.ImmutableSortedDictionary<,>),
+            typeof(System.Collections.Immutable.ImmutableStack<>), typeof(System.Collections.Immutable.ImmutableQueue<>),
+            typeof(System.Collections.Frozen.FrozenSet<>), typeof(System.Collections.Frozen.FrozenDictionary<,>),
+#else
+            typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime),
+            typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime),
+#endif
         };
 
         /// <summary>Holds the place of a type this build's runtime does not have.</summary>
@@ -84,7 +96,8 @@ namespace VarSave.Codecs
         /// <summary>
         /// The public type a snapshot names for an object whose run-time class is internal to the BCL:
         /// <c>Random.Shared</c>'s class is Random, the ordinal and culture-aware comparers' StringComparer,
-        /// a default comparer's <c>EqualityComparer&lt;T&gt;</c> or <c>Comparer&lt;T&gt;</c>. Other types are themselves.
+        /// a default comparer's <c>EqualityComparer&lt;T&gt;</c> or <c>Comparer&lt;T&gt;</c>, a frozen collection's <c>FrozenSet&lt;T&gt;</c> or
+        /// <c>FrozenDictionary&lt;TKey, TValue&gt;</c>. Other types are themselves.
         /// </summary>
         public static Type PublicFace(Type type)
         {
@@ -92,8 +105,26 @@ namespace VarSave.Codecs
             if (type != typeof(Random) && Numerics.RandomCodec.Handles(type)) return typeof(Random);
 #endif
             if (type != typeof(StringComparer) && Text.StringComparerCodec.Handles(type)) return typeof(StringComparer);
+#if NET
+            if (FrozenFace(type) is Type frozen) return frozen;
+#endif
             return Values.DefaultComparerCodec.PublicFace(type) ?? type;
         }
+
+#if NET
+        /// <summary>The FrozenSet or FrozenDictionary an internal frozen class derives from; null for other types.</summary>
+        private static Type? FrozenFace(Type type)
+        {
+            if (type.IsValueType || type.Assembly != typeof(System.Collections.Frozen.FrozenSet).Assembly) return null;
+            for (var current = type.BaseType; current != null; current = current.BaseType)
+            {
+                if (!current.IsGenericType) continue;
+                var definition = current.GetGenericTypeDefinition();
+                if (definition == typeof(System.Collections.Frozen.FrozenSet<>) || definition == typeof(System.Collections.Frozen.FrozenDictionary<,>)) return current;
+            }
+            return null;
+        }
+#endif
 
         /// <summary>True for ValueTuple and KeyValuePair: BCL structs written inline field by field.</summary>
         public static bool IsStructural(Type type) =>

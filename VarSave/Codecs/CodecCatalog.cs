@@ -35,6 +35,17 @@ namespace VarSave.Codecs
             [typeof(PriorityQueue<,>)] = typeof(Collections.PriorityQueueCodec<,>),
 #endif
             [typeof(Lazy<>)] = typeof(Values.LazyCodec<>),
+#if NET
+            [typeof(System.Collections.Immutable.ImmutableList<>)] = typeof(Immutable.ImmutableListCodec<>),
+            [typeof(System.Collections.Immutable.ImmutableStack<>)] = typeof(Immutable.ImmutableStackCodec<>),
+            [typeof(System.Collections.Immutable.ImmutableQueue<>)] = typeof(Immutable.ImmutableQueueCodec<>),
+            [typeof(System.Collections.Immutable.ImmutableHashSet<>)] = typeof(Immutable.ImmutableHashSetCodec<>),
+            [typeof(System.Collections.Immutable.ImmutableSortedSet<>)] = typeof(Immutable.ImmutableSortedSetCodec<>),
+            [typeof(System.Collections.Immutable.ImmutableDictionary<,>)] = typeof(Immutable.ImmutableDictionaryCodec<,>),
+            [typeof(System.Collections.Immutable.ImmutableSortedDictionary<,>)] = typeof(Immutable.ImmutableSortedDictionaryCodec<,>),
+            [typeof(System.Collections.Frozen.FrozenSet<>)] = typeof(Immutable.FrozenSetCodec<>),
+            [typeof(System.Collections.Frozen.FrozenDictionary<,>)] = typeof(Immutable.FrozenDictionaryCodec<,>),
+#endif
         };
 
         /// <summary>BCL classes saved by a codec of their own, by exact type.</summary>
@@ -47,6 +58,7 @@ namespace VarSave.Codecs
             [typeof(System.Collections.BitArray)] = Collections.BitArrayCodec.Instance,
             [typeof(System.Collections.ArrayList)] = Collections.ArrayListCodec.Instance,
             [typeof(System.Collections.Hashtable)] = Collections.HashtableCodec.Instance,
+            [typeof(System.Diagnostics.Stopwatch)] = Time.StopwatchCodec.Instance,
         };
 
         public static ObjectCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
@@ -72,6 +84,9 @@ namespace VarSave.Codecs
             if (Text.StringComparerCodec.Handles(type)) return Text.StringComparerCodec.Instance;
             var face = BuiltinTypes.PublicFace(type);
             if (Values.DefaultComparerCodec.For(face) is ObjectCodec defaultComparer) return defaultComparer;
+            // A frozen collection's class is internal: it is saved by its public type's codec.
+            if (face != type && face.IsGenericType && GenericCodecs.TryGetValue(face.GetGenericTypeDefinition(), out var faceCodec))
+                return (ObjectCodec)Activator.CreateInstance(faceCodec.MakeGenericType(face.GetGenericArguments()))!;
             if (type.IsArray)
             {
                 var element = type.GetElementType()!;

@@ -31,8 +31,18 @@ namespace VarSave.Codecs
             else throw writer.Unsaveable(comparer.GetType(), "only default, ordinal, culture-aware string and woven comparers can be saved. Implement the comparer in a woven assembly.");
         }
 
-        /// <summary>Steps over the comparer's code; a woven comparer's reference follows as a value.</summary>
-        public static void SkipCode(StateReader reader, bool layoutAllowed = false) => ReadCode(reader, layoutAllowed, out _);
+        /// <summary>Steps over the comparer's code; true when a comparer object's reference follows as a value.</summary>
+        public static bool SkipCode(StateReader reader, bool layoutAllowed = false) => ReadCode(reader, layoutAllowed, out _) == Woven;
+
+        /// <summary>Scans a comparer: its code, and the object it refers to (which must be complete before it hashes or orders anything).</summary>
+        public static void Scan(StateReader reader, ReferenceScan scan, bool layoutAllowed = false)
+        {
+            if (!SkipCode(reader, layoutAllowed)) return;
+            bool inKey = scan.InKey;
+            scan.InKey = true;
+            reader.ScanValue(scan);
+            scan.InKey = inKey;
+        }
 
         public static TComparer? Read<TComparer>(StateReader reader, LoadedType type) where TComparer : class =>
             Read<TComparer>(reader, type, layoutAllowed: false, out _);

@@ -10,7 +10,8 @@ namespace VarSave.Codecs
     /// A delegate is its invocation list: per entry, the registered method's type-table id and
     /// the target object. Loading rebinds each entry through the woven factory of a method the
     /// loading program registered, then combines them in order. Delegates are created after
-    /// every other object exists, each after the delegates among its targets (<see cref="DelegateOrder"/>).
+    /// every other object exists, each after the delegates among its targets (<see cref="DelegateOrder"/>);
+    /// in a snapshot with built objects (immutable collections), which a target may be, in <see cref="BuildOrder"/>.
     /// </summary>
     internal sealed class DelegateCodec : ObjectCodec
     {

@@ -91,18 +91,7 @@ namespace VarSave.Codecs
             int count = reader.ReadCount("dictionary entry");
             ReadComparer(reader, type, out bool layoutFollows);
             var layout = layoutFollows ? EntryLayout.Read(reader, type, count) : null;
-            var hashing = HashingOf(map, count, reader);
-            for (int i = 0; i < count; i++)
-            {
-                var key = reader.ReadElement<TKey>(type, i);
-                var value = reader.ReadElement<TValue>(type, i);
-                if (key == null) throw reader.Input.Corrupt($"{type.Name} has a null key at entry {i}");
-                if (hashing != null) reader.Collisions.Add(hashing.GetHashCode(key), type.Name);
-                // One hash lookup: a repeated key overwrites, and the count tells.
-                int before = map.Count;
-                map[key] = value;
-                if (map.Count == before) throw reader.Input.Corrupt($"{type.Name} has a repeated key at entry {i}");
-            }
+            MapEntries.Read(map, reader, type, count, HashingOf(map, count, reader));
             if (layout != null) Arrange(map, layout);
         }
 

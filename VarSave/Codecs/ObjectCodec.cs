@@ -14,7 +14,7 @@ namespace VarSave.Codecs
         /// <summary>Writes the object's payload.</summary>
         public abstract void Write(object value, StateWriter writer);
 
-        /// <summary>Reads as much of the payload as creating an empty instance needs (a length, a count).</summary>
+        /// <summary>Reads as much of the payload as creating an empty instance needs (a length, a count); a <see cref="CreationPhase.Built"/> codec reads it all.</summary>
         public abstract object Create(StateReader reader, LoadedType type);
 
         /// <summary>Reads the whole payload into the instance <see cref="Create"/> made.</summary>
@@ -47,5 +47,10 @@ namespace VarSave.Codecs
         Collections,
         /// <summary>Last, each after the delegates its targets are (<see cref="Graph.DelegateOrder"/>).</summary>
         Delegates,
+        /// <summary>
+        /// Built whole from a record whose contents must exist first (immutable and frozen collections, surrogate
+        /// classes): not made with the others, but while objects are filled, in dependency order (<see cref="Graph.BuildOrder"/>).
+        /// </summary>
+        Built,
     }
 }

@@ -16,7 +16,7 @@ namespace VarSave.Codecs
             "System.Diagnostics.Process", "System.Threading.Timer", "System.Timers.Timer", "System.Net.Http.HttpClient",
             "System.Net.Http.HttpMessageInvoker", "System.Threading.CancellationTokenSource", "System.Threading.CancellationToken",
             "System.IntPtr", "System.UIntPtr", "System.Span`1", "System.ReadOnlySpan`1", "System.Reflection.MemberInfo",
-            "System.Reflection.Assembly", "System.Reflection.Module", "System.Diagnostics.Stopwatch",
+            "System.Reflection.Assembly", "System.Reflection.Module",
         };
 
         /// <summary>Why values of this kind cannot be saved, in the words both messages use.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace VarSave.Graph
@@ -16,6 +17,8 @@ namespace VarSave.Graph
         private readonly int[] _queue;
         private int _head, _tail;
         private readonly List<(int From, int To, int Weight)> _structuralEdges = new List<(int, int, int)>();
+        // Set for a scan that only lists one record's references (BuildOrder), with whether each sits in a key.
+        private readonly List<(int Id, bool Key)>? _collected;
 
         public ReferenceScan(int objectCount)
         {
@@ -23,6 +26,34 @@ namespace VarSave.Graph
             _structural = new bool[objectCount];
             _queue = new int[objectCount];
         }
+
+        private ReferenceScan(List<(int Id, bool Key)> into)
+        {
+            _reached = _structural = Array.Empty<bool>();
+            _queue = Array.Empty<int>();
+            _collected = into;
+        }
+
+        private ReferenceScan(List<(int Id, bool Key)> into, List<string>? roots) : this(into) => _roots = roots;
+
+        /// <summary>A scan that lists the references of the records it is run over in <paramref name="into"/>, marking those read while <see cref="InKey"/> is set.</summary>
+        public static ReferenceScan Collecting(List<(int Id, bool Key)> into) => new ReferenceScan(into);
+
+        /// <summary>As <see cref="Collecting"/>, also naming in <paramref name="roots"/> the root each reference was read from, for messages.</summary>
+        public static ReferenceScan Tracing(List<(int Id, bool Key)> into, List<string> roots) => new ReferenceScan(into, roots);
+
+        private readonly List<string>? _roots;
+
+        /// <summary>The static's holder while the roots are scanned (null for a local); with <see cref="RootName"/>, names the root for <see cref="Tracing"/>.</summary>
+        public LoadedType? RootHolder { get; set; }
+
+        public string? RootName { get; set; }
+
+        /// <summary>
+        /// Set by the codecs of collections that hash or sort what they hold while they scan a key, an item of a
+        /// set, a comparer or a surrogate's stand-in: what those refer to must be complete before the collection is built.
+        /// </summary>
+        public bool InKey { get; set; }
 
         /// <summary>The record being scanned, or -1 while the roots are.</summary>
         public int From { get; private set; } = -1;
@@ -42,6 +73,12 @@ namespace VarSave.Graph
         /// <summary>A reference to record <paramref name="id"/> seen in the current record or root.</summary>
         public void Found(int id)
         {
+            if (_collected != null)
+            {
+                _collected.Add((id, InKey));
+                _roots?.Add(RootHolder == null ? "local " + RootName : "static " + RootHolder.Name + "." + RootName);
+                return;
+            }
             if (From >= 0 && _structural[From]) _structuralEdges.Add((From, id, 1 + StructDepth));
             if (_reached[id]) return;
             _reached[id] = true;

@@ -33,8 +33,55 @@ namespace VarSave.Runtime
             LeaveRecords(rootsAt);
         }
 
+        /// <summary>
+        /// How the roots reach record <paramref name="target"/>, for a message: <c>static World.Member -> object 3 (Member)
+        /// -> object 5 (ImmutableHashSet&lt;Member&gt;)</c>. A second breadth-first scan, run only when a load fails.
+        /// </summary>
+        internal string PathTo(int target)
+        {
+            var found = new List<(int Id, bool Key)>();
+            var roots = new List<string>();
+            var scan = ReferenceScan.Tracing(found, roots);
+            LeaveRecords(_rootsAt);
+            ReadRoots(scan);
+            var parent = new int[_objectCount];
+            var root = new string?[_objectCount];
+            var queue = new Queue<int>();
+            for (int i = 0; i < found.Count; i++)
+            {
+                int id = found[i].Id;
+                if (root[id] != null) continue;
+                root[id] = roots[i];
+                parent[id] = -1;
+                queue.Enqueue(id);
+            }
+            while (queue.Count > 0 && root[target] == null)
+            {
+                int id = queue.Dequeue();
+                var type = _types[_recordType[id]];
+                if (type.Type == null) continue;
+                found.Clear();
+                EnterRecord(id);
+                type.Codec.ScanReferences(this, type, scan);
+                foreach (var (child, _) in found)
+                {
+                    if (root[child] != null) continue;
+                    root[child] = root[id];
+                    parent[child] = id;
+                    queue.Enqueue(child);
+                }
+            }
+            if (root[target] == null) return Describe(target);
+            var chain = new List<string>();
+            for (int id = target; id >= 0 && chain.Count <= 8; id = parent[id]) chain.Add(Describe(id));
+            if (chain.Count > 8) chain[8] = "...";
+            chain.Add(root[target]!);
+            chain.Reverse();
+            return string.Join(" -> ", chain);
+        }
+
         /// <summary>Whether the load creates record <paramref name="id"/>: its roots reach it.</summary>
-        private bool IsReached(int id) => _scan == null || _scan.IsReached(id);
+        internal bool IsReached(int id) => _scan == null || _scan.IsReached(id);
 
         /// <summary>Scans one value: a reference is handed to <paramref name="scan"/>; a struct's fields are scanned one level deeper.</summary>
         internal void ScanValue(ReferenceScan scan)
@@ -147,8 +194,10 @@ namespace VarSave.Runtime
                 var used = LoadedType.Invert(map ?? Array.Empty<int>(), names.Length);
                 if (scan != null)
                 {
+                    scan.RootHolder = holder;
                     for (int n = 0; n < names.Length; n++)
                     {
+                        scan.RootName = names[n];
                         if (used[n] >= 0) ScanValue(scan);
                         else SkipPayload((ValueTag)_in.ReadByte(), 0);
                     }
@@ -169,6 +218,8 @@ namespace VarSave.Runtime
                 string name = _in.ReadString();
                 if (scan != null)
                 {
+                    scan.RootHolder = null;
+                    scan.RootName = name;
                     ScanValue(scan);
                     continue;
                 }

@@ -52,7 +52,7 @@ namespace VarSave.Runtime
                 case ValueTag.Ref:
                 {
                     int id = _in.ReadIndex("object reference", _objectCount);
-                    return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a comparer that is a collection or a delegate: no save writes that)");
+                    return _instances[id] ?? throw _in.Corrupt($"object {id} is used before it can exist (a comparer that is a collection, a delegate or an immutable collection: no save writes that)");
                 }
                 case ValueTag.Struct: return ReadStruct();
                 case ValueTag.External: return ResolveExternal(_in.ReadString());

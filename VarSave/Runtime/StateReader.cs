@@ -99,9 +99,10 @@ namespace VarSave.Runtime
                 // Nothing is created before it is known to be reached from a root.
                 reader.Reach(rootsAt);
                 reader.CreateObjects();
-                var decoded = reader.ReadRoots(scan: null)!;
-                if (input.Remaining != 0) throw input.Corrupt($"{input.Remaining} bytes follow the roots");
+                // Roots may hold built objects (immutable collections), which exist only once objects are filled.
+                var decoded = reader._ordered ? null : reader.ReadRootsToEnd();
                 reader.FillObjects();
+                decoded ??= reader.ReadRootsToEnd();
                 reader.RunAfterFill();
                 CheckStatics(decoded);
                 return decoded;
@@ -165,9 +166,13 @@ namespace VarSave.Runtime
             RecordIndex.ReadEntries(_in, count, _types.Length, _recordType, _recordStart, _recordEnd);
         }
 
+        // The snapshot holds built objects (immutable collections, surrogate classes): objects are filled and built in dependency order.
+        private bool _ordered;
+        private int _rootsAt;
+
         private void CreateObjects()
         {
-            int rootsAt = _in.Position;
+            int rootsAt = _rootsAt = _in.Position;
             // Objects first; hash collections once their comparers exist; delegates once their targets do.
             var collections = new List<int>();
             var delegates = new List<int>();
@@ -177,12 +182,25 @@ namespace VarSave.Runtime
                 var type = _types[_recordType[id]];
                 if (type.Type == null) _instances[id] = new MissingObject(type);
                 else if (type.Codec.Phase == Codecs.CreationPhase.Objects) Create(id);
+                else if (type.Codec.Phase == Codecs.CreationPhase.Built) _ordered = true;
                 else (type.Codec.Phase == Codecs.CreationPhase.Delegates ? delegates : collections).Add(id);
             }
             foreach (int id in collections) Create(id);
-            DelegateOrder.Create(this, delegates);
+            // With built objects, a delegate's target may be one: delegates are made in the same order (BuildOrder).
+            if (!_ordered) DelegateOrder.Create(this, delegates);
             LeaveRecords(rootsAt);
         }
+
+        private DecodedSnapshot ReadRootsToEnd()
+        {
+            LeaveRecords(_rootsAt);
+            var decoded = ReadRoots(scan: null)!;
+            if (_in.Remaining != 0) throw _in.Corrupt($"{_in.Remaining} bytes follow the roots");
+            return decoded;
+        }
+
+        /// <summary>"object 7 (Type)", for messages.</summary>
+        internal string Describe(int id) => $"object {id} ({_types[_recordType[id]].Name})";
 
         /// <summary>Creates saved object <paramref name="id"/> from its record.</summary>
         internal void Create(int id)
@@ -209,12 +227,16 @@ namespace VarSave.Runtime
                 var type = _types[_recordType[id]];
                 if (type.Type == null || !IsReached(id)) continue;
                 if (type.Codec.FillsLate) late.Add(id);
-                else FillRecord(id, type);
+                else if (!_ordered) FillRecord(id, type);
             }
+            if (_ordered) BuildOrder.Run(this);
             // Hash and sorted collections last, innermost first: their keys must be complete.
             for (int i = late.Count - 1; i >= 0; i--) FillRecord(late[i], _types[_recordType[late[i]]]);
             LeaveRecords(_in.Position);
         }
+
+        /// <summary>Fills saved object <paramref name="id"/> (created already) from its record.</summary>
+        internal void FillRecord(int id) => FillRecord(id, _types[_recordType[id]]);
 
         private void FillRecord(int id, LoadedType type)
         {

@@ -69,6 +69,23 @@ namespace VarSave.Codecs.Surrogates
             CodecCatalog.Forget(type);
         }
 
+        /// <summary>
+        /// Takes a registration back. No public API does: a program registers for its lifetime. Tests share one process,
+        /// so one that needs a type unregistered takes it out and puts the same registration back with <see cref="Add"/>.
+        /// </summary>
+        public static void Remove(Surrogate surrogate)
+        {
+            lock (Gate)
+            {
+                var byType = new Dictionary<Type, Surrogate>(_byType);
+                var byKey = new Dictionary<string, Surrogate>(_byKey);
+                byType.Remove(surrogate.Type);
+                byKey.Remove(surrogate.Key);
+                (_byType, _byKey) = (byType, byKey);
+            }
+            CodecCatalog.Forget(surrogate.Type);
+        }
+
         public static Surrogate? Find(Type type)
         {
             var byType = _byType;
@@ -95,8 +112,9 @@ namespace VarSave.Codecs.Surrogates
     }
 
     /// <summary>
-    /// A class saved through its surrogate: the record is the stand-in. Created after ordinary objects and
-    /// delegates exist, since the program's function may look at what the stand-in refers to.
+    /// A class saved through its surrogate: the record is the stand-in. Built once everything the stand-in refers
+    /// to is complete (filled, and what it refers to too: <see cref="BuildOrder"/>), since the program's function
+    /// reads it: a <c>byte[]</c> stand-in holds its bytes by then.
     /// </summary>
     internal sealed class SurrogateObjectCodec : ImmutableObjectCodec
     {
@@ -104,9 +122,13 @@ namespace VarSave.Codecs.Surrogates
 
         public SurrogateObjectCodec(Surrogate surrogate) => _surrogate = surrogate;
 
-        public override CreationPhase Phase => CreationPhase.Collections;
+        public override CreationPhase Phase => CreationPhase.Built;
 
-        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan) => reader.ScanValue(scan);
+        public override void ScanReferences(StateReader reader, LoadedType type, ReferenceScan scan)
+        {
+            scan.InKey = true;
+            reader.ScanValue(scan);
+        }
 
         public override void Write(object value, StateWriter writer) => writer.WriteMember("stand-in", _surrogate.Save(value, writer));
 

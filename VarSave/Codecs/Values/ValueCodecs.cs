@@ -3,13 +3,17 @@ using System.Collections.Generic;
 
 namespace VarSave.Codecs.Values
 {
-    /// <summary>The structs saved through a <see cref="ValueCodec"/>: a fixed BCL list, and the collections' struct enumerators.</summary>
+    /// <summary>The structs saved through a <see cref="ValueCodec"/>: a fixed BCL list, the collections' struct enumerators, and ImmutableArray.</summary>
     internal static class ValueCodecs
     {
         private static readonly Dictionary<Type, ValueCodec> Builtin = Create();
 
         public static ValueCodec? For(Type type) =>
-            Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type) ?? Surrogates.SurrogateRegistry.ValueCodecFor(type);
+            Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type)
+#if NET
+                ?? Immutable.ImmutableArrayValues.For(type)
+#endif
+                ?? Surrogates.SurrogateRegistry.ValueCodecFor(type);
 
         private static Dictionary<Type, ValueCodec> Create()
         {
