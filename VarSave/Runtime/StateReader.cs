@@ -253,9 +253,13 @@ namespace VarSave.Runtime
             if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"object {id} ({type.Name}) has {_recordEnd[id] - _in.Position} unread bytes");
         }
 
+        /// <summary>The record entered last: the one a codec reads.</summary>
+        internal int CurrentRecord { get; private set; } = -1;
+
         /// <summary>Positions the reader on a record and bounds it by the record's end.</summary>
         internal void EnterRecord(int id)
         {
+            CurrentRecord = id;
             _in.End = _recordEnd[id];
             _in.Position = _recordStart[id];
         }

@@ -34,14 +34,19 @@ namespace VarSave.Codecs.Surrogates
             }
         }
 
-        public object Load(object? standIn)
+        /// <param name="standIn">The saved stand-in.</param>
+        /// <param name="where">The value's path, built only for a message.</param>
+        public object Load(object? standIn, Func<string> where)
         {
-            try { return _load(standIn) ?? throw new VarSaveException($"The surrogate registered for {Key} rebuilt null from its stand-in."); }
+            try { return _load(standIn) ?? throw new VarSaveException($"Cannot load {where()}: the surrogate registered for {Key} rebuilt null from its stand-in. {Advice}"); }
             catch (Exception e) when (!(e is VarSaveException))
             {
-                throw new VarSaveException($"The surrogate registered for {Key} could not rebuild a value: {e.GetType().Name}: {e.Message}", e);
+                throw new VarSaveException($"Cannot load {where()}: the surrogate registered for {Key} could not rebuild a value from its stand-in: {e.GetType().Name}: {e.Message} {Advice}", e);
             }
         }
+
+        private string Advice =>
+            $"The loading program must register the same conversion as the saving one (VarSave.Surrogates.Register<{Type.Name}, {StandInType.Name}>), and a load function must cope with any stand-in a damaged or hostile file holds.";
     }
 
     /// <summary>The surrogates the program registered, by type and by key.</summary>
@@ -107,7 +112,7 @@ namespace VarSave.Codecs.Surrogates
             if (surrogate == null || !type.IsValueType) return null;
             return ValueCodec.OfBoxed(
                 (value, writer) => new[] { surrogate.Save(value, writer) },
-                parts => surrogate.Load(parts.Expect(1).Get<object?>(0)));
+                parts => surrogate.Load(parts.Expect(1).Get<object?>(0), () => "a " + type.Name + " value"));
         }
     }
 
@@ -134,9 +139,10 @@ namespace VarSave.Codecs.Surrogates
 
         protected override object Read(StateReader reader, LoadedType type)
         {
-            var instance = _surrogate.Load(reader.ReadValue());
+            int record = reader.CurrentRecord;
+            var instance = _surrogate.Load(reader.ReadValue(), () => reader.PathTo(record));
             if (!_surrogate.Type.IsInstanceOfType(instance))
-                throw new VarSaveException($"The surrogate registered for {_surrogate.Key} rebuilt a {instance.GetType().FullName}, not a {_surrogate.Type.FullName}.");
+                throw new VarSaveException($"Cannot load {reader.PathTo(record)}: the surrogate registered for {_surrogate.Key} rebuilt a {instance.GetType().FullName}, not a {_surrogate.Type.FullName}.");
             return instance;
         }
     }
