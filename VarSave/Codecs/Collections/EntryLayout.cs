@@ -126,7 +126,7 @@ namespace VarSave.Codecs.Collections
             {
                 while (true)
                 {
-                    if (--tries < 0 || !TryAdd(target, make(next++), out standIns[k], out bool added))
+                    if (--tries < 0 || !TryAdd(target, make, next++, out standIns[k], out bool added))
                     {
                         // Saved order, without free slots (removing the stand-ins would leave some at the end).
                         target.Clear();
@@ -150,13 +150,14 @@ namespace VarSave.Codecs.Collections
             return true;
         }
 
-        // A comparer of the program's that throws on a key it does not expect only costs the order: false ends the rebuild.
-        private static bool TryAdd<TKey>(SlotFiller<TKey> target, TKey candidate, out TKey standIn, out bool added)
+        // A stand-in the key type's code or the program's comparer refuses (throws on) only costs the order: false ends the rebuild.
+        private static bool TryAdd<TKey>(SlotFiller<TKey> target, Func<ulong, TKey> make, ulong n, out TKey standIn, out bool added)
         {
-            standIn = candidate;
+            standIn = default!;
             try
             {
-                added = target.TryAdd(candidate);
+                standIn = make(n);
+                added = target.TryAdd(standIn);
                 return true;
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
@@ -179,47 +180,6 @@ namespace VarSave.Codecs.Collections
         public abstract void Remove(TKey key);
 
         public abstract void Clear();
-    }
-
-    /// <summary>Stand-in keys: distinct values of the key types that have many (strings, integers, enums, Guids); null for other types.</summary>
-    internal static class StandInKeys<T>
-    {
-        public static readonly Func<ulong, T>? Make = Build();
-
-        private static readonly Random Seeds = new Random();
-
-        /// <summary>A random start, so a file cannot choose keys that collide with the stand-ins.</summary>
-        public static ulong Start()
-        {
-            lock (Seeds) return (ulong)Seeds.Next() << 32 | (uint)Seeds.Next();
-        }
-
-        private static Func<ulong, T>? Build()
-        {
-            var type = typeof(T);
-            if (type == typeof(string))
-            {
-                string prefix = "VarSave free slot " + Guid.NewGuid().ToString("N") + " ";
-                return n => (T)(object)(prefix + n.ToString(CultureInfo.InvariantCulture));
-            }
-            if (type == typeof(Guid)) return _ => (T)(object)Guid.NewGuid();
-            Func<ulong, object>? box = Type.GetTypeCode(type) switch
-            {
-                TypeCode.SByte => n => unchecked((sbyte)n),
-                TypeCode.Byte => n => unchecked((byte)n),
-                TypeCode.Int16 => n => unchecked((short)n),
-                TypeCode.UInt16 => n => unchecked((ushort)n),
-                TypeCode.Char => n => unchecked((char)n),
-                TypeCode.Int32 => n => unchecked((int)n),
-                TypeCode.UInt32 => n => unchecked((uint)n),
-                TypeCode.Int64 => n => unchecked((long)n),
-                TypeCode.UInt64 => n => n,
-                _ => null,
-            };
-            if (box == null) return null;
-            if (type.IsEnum) return n => (T)Enum.ToObject(type, box(n));
-            return n => (T)box(n);
-        }
     }
 
     /// <summary>
