@@ -235,5 +235,34 @@ namespace VarSave.Tests
             Assert.Equal("object.Scores[\"gold\"] = 7\n", run.Output);
             Assert.Contains("object = AssemblyToProcess.Holder #0", Tool("inspect", file).Output);
         }
+
+        [Fact]
+        public void Json_and_show_decode_the_bcl_collections_a_program_holds()
+        {
+            var queue = new PriorityQueue<string, int>();
+            queue.Enqueue("a", 2);
+            queue.Enqueue("b", 1);
+            var list = new List<int> { 1, 2 };
+            string file = Path.Combine(_directory, "collections.varsave");
+            ObjectSnapshot.SerializeToFile(file, new object[]
+            {
+                queue,
+                System.Collections.Immutable.ImmutableDictionary.Create<string, string>(StringComparer.Ordinal).Add("k", "v"),
+                list.AsReadOnly(),
+                new System.Collections.BitArray(new[] { true, false }),
+            });
+
+            using var json = JsonDocument.Parse(Tool("json", file).Output);
+            var objects = json.RootElement.GetProperty("objects").EnumerateArray().ToList();
+            Assert.DoesNotContain(objects, o => o.TryGetProperty("undecodedBytes", out _));
+            var items = objects.Single(o => o.GetProperty("type").GetString()!.StartsWith("System.Collections.Generic.PriorityQueue")).GetProperty("items");
+            Assert.Equal("b:1 a:2", string.Join(" ", items.EnumerateArray().Select(i => i.GetProperty("element").GetString() + ":" + i.GetProperty("priority").GetInt32())));
+            var bits = objects.Single(o => o.GetProperty("type").GetString() == "System.Collections.BitArray").GetProperty("fields");
+            Assert.Equal("10", bits.GetProperty("Bits").GetString());
+
+            Assert.Equal("object[1][\"k\"] = \"v\"\n", Tool("show", file, "object[1][\"k\"]").Output);
+            Assert.Equal("object[0][1] = \"b\"\n", Tool("show", file, "object[0][1]").Output);
+            Assert.Equal("object[2].Wrapped[1] = 2\n", Tool("show", file, "object[2].Wrapped[1]").Output);
+        }
     }
 }

@@ -88,14 +88,14 @@ namespace VarSave.Inspection
                 case RecordShape.Set:
                 {
                     int count = _in.ReadCount("item");
-                    ReadComparer(members, count);
+                    ReadHeader(type, members, count);
                     ReadItems(count, members);
                     return;
                 }
                 case RecordShape.Map:
                 {
                     int count = _in.ReadCount("dictionary entry", minBytesEach: 2);
-                    ReadComparer(members, count);
+                    ReadHeader(type, members, count);
                     for (int i = 0; i < count; i++)
                     {
                         var key = ReadValue(0);
@@ -103,6 +103,24 @@ namespace VarSave.Inspection
                     }
                     return;
                 }
+                case RecordShape.PriorityQueue:
+                {
+                    // Each item is its element keyed by its priority, in the heap's array order.
+                    int count = _in.ReadCount("queue item", minBytesEach: 2);
+                    ReadComparer(members, "Comparer", count, layoutAllowed: false);
+                    for (int i = 0; i < count; i++)
+                    {
+                        var element = ReadValue(0);
+                        members.Add(new InspectedMember(null, i, element, ReadValue(0)));
+                    }
+                    return;
+                }
+                case RecordShape.Wrapper:
+                    members.Add(new InspectedMember("Wrapped", -1, ReadValue(0)));
+                    return;
+                case RecordShape.Bits:
+                    ReadBits(members);
+                    return;
                 case RecordShape.Delegate:
                 {
                     int count = _in.ReadCount("delegate entry", minBytesEach: 2);
@@ -126,18 +144,42 @@ namespace VarSave.Inspection
             for (int i = 0; i < count; i++) members.Add(new InspectedMember(null, i, ReadValue(0)));
         }
 
-        private void ReadComparer(List<InspectedMember> members, int count)
+        /// <summary>A set's or map's comparer, then what its type says follows it: free slots, a value comparer.</summary>
+        private void ReadHeader(InspectedType type, List<InspectedMember> members, int count)
+        {
+            ReadComparer(members, "Comparer", count, (type.Header & HeaderParts.EntryLayout) != 0);
+            if ((type.Header & HeaderParts.ValueComparer) != 0) ReadComparer(members, "ValueComparer", count, layoutAllowed: false);
+        }
+
+        private void ReadComparer(List<InspectedMember> members, string name, int count, bool layoutAllowed)
         {
             byte code = _in.ReadByte();
-            bool layoutFollows = (code & LayoutFollows) != 0;
-            code &= unchecked((byte)~LayoutFollows);
+            bool layoutFollows = layoutAllowed && (code & LayoutFollows) != 0;
+            if (layoutFollows) code &= unchecked((byte)~LayoutFollows);
             if (code > WovenComparer) throw _in.Corrupt($"unknown comparer code {code}");
             if (code != DefaultComparer)
             {
                 var comparer = code == WovenComparer ? ReadValue(0) : InspectedValue.Of(ValueTag.String, code == 1 ? "Ordinal" : "OrdinalIgnoreCase");
-                members.Add(new InspectedMember("Comparer", -1, comparer));
+                members.Add(new InspectedMember(name, -1, comparer));
             }
             if (layoutFollows) ReadEntryLayout(members, count);
+        }
+
+        // A BitArray (Codecs/Collections/NonGenericCodecs.cs): its length in bits, then 32-bit words; shown as its length and a string of 0s and 1s.
+        private void ReadBits(List<InspectedMember> members)
+        {
+            ulong length = _in.ReadVarUInt();
+            if (length > int.MaxValue) throw _in.Corrupt("a BitArray's length is out of range");
+            long wordCount = ((long)length + 31) / 32;
+            if (wordCount * 4 > _in.Remaining) throw _in.Corrupt($"a BitArray of {length} bits is longer than its record");
+            var bits = new char[(int)length];
+            for (long w = 0; w < wordCount; w++)
+            {
+                uint word = _in.ReadUInt32();
+                for (int b = 0; b < 32 && w * 32 + b < bits.Length; b++) bits[w * 32 + b] = (word & (1u << b)) != 0 ? '1' : '0';
+            }
+            members.Add(new InspectedMember("Length", -1, InspectedValue.Of(ValueTag.Int32, (int)length)));
+            members.Add(new InspectedMember("Bits", -1, InspectedValue.Of(ValueTag.String, new string(bits))));
         }
 
         // A hash collection's free slots (Codecs/Collections/EntryLayout.cs): the slot count, then each free slot, as values.

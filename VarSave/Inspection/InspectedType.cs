@@ -18,18 +18,35 @@ namespace VarSave.Inspection
         Vector,
         /// <summary>A multi-dimensional array: one length per dimension, items in row-major order.</summary>
         MultiArray,
-        /// <summary>List, Queue, Stack, LinkedList: count, items.</summary>
+        /// <summary>List, Queue, Stack, LinkedList, ArrayList, Collection, the concurrent and immutable sequences: count, items.</summary>
         Sequence,
-        /// <summary>HashSet: count, comparer, items.</summary>
+        /// <summary>HashSet, SortedSet, the immutable and frozen sets: count, comparer, items.</summary>
         Set,
-        /// <summary>Dictionary, SortedDictionary: count, comparer, key and value per entry.</summary>
+        /// <summary>The dictionaries (Hashtable too): count, key comparer (an immutable one's value comparer next), key and value per entry.</summary>
         Map,
+        /// <summary>A PriorityQueue: count, priority comparer, then element and priority per item in the heap's order.</summary>
+        PriorityQueue,
+        /// <summary>A read-only view (ReadOnlyCollection, ReadOnlyDictionary): the reference to the collection it wraps.</summary>
+        Wrapper,
+        /// <summary>A BitArray: its length in bits, then 32-bit words.</summary>
+        Bits,
         /// <summary>System.Tuple: one value per element.</summary>
         Tuple,
         /// <summary>A delegate: count, then per entry a method entry and a target.</summary>
         Delegate,
         /// <summary>A type this version of the decoder has no layout for: its records are shown as bytes.</summary>
         Opaque,
+    }
+
+    /// <summary>What a set's or map's header holds beyond its comparer.</summary>
+    [Flags]
+    internal enum HeaderParts
+    {
+        None = 0,
+        /// <summary>The comparer code may carry the flag of an entry layout (HashSet, Dictionary: their free slots follow).</summary>
+        EntryLayout = 1,
+        /// <summary>A value comparer follows the key comparer (ImmutableDictionary, ImmutableSortedDictionary).</summary>
+        ValueComparer = 2,
     }
 
     /// <summary>One entry of a snapshot's type table, decoded without looking the type up in any program.</summary>
@@ -51,6 +68,8 @@ namespace VarSave.Inspection
         /// <summary>Display name: the woven key, the BCL name with its arguments, or the method key.</summary>
         public string Name { get; }
         public RecordShape Shape { get; }
+        /// <summary>What a set's or map's header holds beyond its comparer.</summary>
+        public HeaderParts Header { get; set; }
         /// <summary>A woven type's saved field names (a woven struct's too).</summary>
         public string[] FieldNames { get; set; } = Array.Empty<string>();
         /// <summary>Generic arguments (type ids), or an array's element type as its only entry.</summary>

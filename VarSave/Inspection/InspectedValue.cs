@@ -38,7 +38,7 @@ namespace VarSave.Inspection
         public static readonly InspectedValue Null = Of(ValueTag.Null, null);
     }
 
-    /// <summary>One part of a record: a field, an element, a dictionary entry (with its key) or a named part such as a comparer.</summary>
+    /// <summary>One part of a record: a field, an element, a dictionary entry (with its key), a queued item (with its priority) or a named part such as a comparer.</summary>
     internal readonly struct InspectedMember
     {
         public InspectedMember(string? name, int index, InspectedValue value, InspectedValue? key = null)
@@ -54,7 +54,7 @@ namespace VarSave.Inspection
         /// <summary>The element or entry index; -1 for a field.</summary>
         public int Index { get; }
         public InspectedValue Value { get; }
-        /// <summary>A dictionary entry's key.</summary>
+        /// <summary>A dictionary entry's key, or a priority queue item's priority.</summary>
         public InspectedValue? Key { get; }
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Text;
 using VarSave.Codecs;
 using VarSave.Format;
@@ -13,15 +15,49 @@ namespace VarSave.Inspection
     /// </summary>
     internal static class TypeTableDecoder
     {
-        private static readonly Dictionary<Type, RecordShape> GenericShapes = new Dictionary<Type, RecordShape>
+        private const HeaderParts HashLayout = HeaderParts.EntryLayout;
+
+        // Each layout as its codec writes it (Codecs/, CodecCatalog.cs); a type not listed is shown as bytes.
+        private static readonly Dictionary<Type, (RecordShape Shape, HeaderParts Header)> GenericShapes = new Dictionary<Type, (RecordShape, HeaderParts)>
         {
-            [typeof(List<>)] = RecordShape.Sequence,
-            [typeof(Queue<>)] = RecordShape.Sequence,
-            [typeof(Stack<>)] = RecordShape.Sequence,
-            [typeof(LinkedList<>)] = RecordShape.Sequence,
-            [typeof(HashSet<>)] = RecordShape.Set,
-            [typeof(Dictionary<,>)] = RecordShape.Map,
-            [typeof(SortedDictionary<,>)] = RecordShape.Map,
+            [typeof(List<>)] = (RecordShape.Sequence, default),
+            [typeof(Queue<>)] = (RecordShape.Sequence, default),
+            [typeof(Stack<>)] = (RecordShape.Sequence, default),
+            [typeof(LinkedList<>)] = (RecordShape.Sequence, default),
+            [typeof(Collection<>)] = (RecordShape.Sequence, default),
+            [typeof(ObservableCollection<>)] = (RecordShape.Sequence, default),
+            [typeof(ConcurrentQueue<>)] = (RecordShape.Sequence, default),
+            [typeof(ConcurrentStack<>)] = (RecordShape.Sequence, default),
+            [typeof(ConcurrentBag<>)] = (RecordShape.Sequence, default),
+            [typeof(HashSet<>)] = (RecordShape.Set, HashLayout),
+            [typeof(SortedSet<>)] = (RecordShape.Set, default),
+            [typeof(Dictionary<,>)] = (RecordShape.Map, HashLayout),
+            [typeof(SortedDictionary<,>)] = (RecordShape.Map, default),
+            [typeof(SortedList<,>)] = (RecordShape.Map, default),
+            [typeof(ConcurrentDictionary<,>)] = (RecordShape.Map, default),
+            [typeof(ReadOnlyCollection<>)] = (RecordShape.Wrapper, default),
+            [typeof(ReadOnlyDictionary<,>)] = (RecordShape.Wrapper, default),
+#if NET
+            [typeof(PriorityQueue<,>)] = (RecordShape.PriorityQueue, default),
+            [typeof(System.Collections.Immutable.ImmutableList<>)] = (RecordShape.Sequence, default),
+            [typeof(System.Collections.Immutable.ImmutableStack<>)] = (RecordShape.Sequence, default),
+            [typeof(System.Collections.Immutable.ImmutableQueue<>)] = (RecordShape.Sequence, default),
+            [typeof(System.Collections.Immutable.ImmutableHashSet<>)] = (RecordShape.Set, default),
+            [typeof(System.Collections.Immutable.ImmutableSortedSet<>)] = (RecordShape.Set, default),
+            [typeof(System.Collections.Frozen.FrozenSet<>)] = (RecordShape.Set, default),
+            [typeof(System.Collections.Immutable.ImmutableDictionary<,>)] = (RecordShape.Map, HeaderParts.ValueComparer),
+            [typeof(System.Collections.Immutable.ImmutableSortedDictionary<,>)] = (RecordShape.Map, HeaderParts.ValueComparer),
+            [typeof(System.Collections.Frozen.FrozenDictionary<,>)] = (RecordShape.Map, default),
+#endif
+        };
+
+        private static readonly Dictionary<Type, RecordShape> BuiltinShapes = new Dictionary<Type, RecordShape>
+        {
+            [typeof(object)] = RecordShape.Plain,
+            [typeof(StringBuilder)] = RecordShape.Text,
+            [typeof(System.Collections.ArrayList)] = RecordShape.Sequence,
+            [typeof(System.Collections.Hashtable)] = RecordShape.Map,
+            [typeof(System.Collections.BitArray)] = RecordShape.Bits,
         };
 
         public static InspectedType[] Read(ByteReader reader)
@@ -50,7 +86,8 @@ namespace VarSave.Inspection
                         throw reader.Corrupt($"{definition.Name} takes {definition.GetGenericArguments().Length} type arguments, not {args.Length}");
                     string name = "System." + (definition.Namespace == "System" ? "" : definition.Namespace!.Substring("System.".Length) + ".")
                                   + definition.Name.Split('`')[0];
-                    return new InspectedType(id, kind, Generic(name, args, earlier), GenericShape(definition)) { Arguments = args };
+                    var (shape, header) = GenericShape(definition);
+                    return new InspectedType(id, kind, Generic(name, args, earlier), shape) { Arguments = args, Header = header };
                 }
                 case TypeKind.Woven:
                 {
@@ -99,19 +136,18 @@ namespace VarSave.Inspection
 
         private static RecordShape BuiltinShape(Type type)
         {
-            if (type == typeof(object)) return RecordShape.Plain;
-            if (type == typeof(StringBuilder)) return RecordShape.Text;
+            if (BuiltinShapes.TryGetValue(type, out var shape)) return shape;
             if (typeof(Delegate).IsAssignableFrom(type)) return RecordShape.Delegate;
             return RecordShape.None;
         }
 
-        private static RecordShape GenericShape(Type definition)
+        private static (RecordShape, HeaderParts) GenericShape(Type definition)
         {
-            if (GenericShapes.TryGetValue(definition, out var shape)) return shape;
-            if (typeof(Delegate).IsAssignableFrom(definition)) return RecordShape.Delegate;
-            if (BuiltinTypes.IsTuple(definition)) return definition.IsValueType ? RecordShape.None : RecordShape.Tuple;
+            if (GenericShapes.TryGetValue(definition, out var layout)) return layout;
+            if (typeof(Delegate).IsAssignableFrom(definition)) return (RecordShape.Delegate, default);
+            if (BuiltinTypes.IsTuple(definition)) return (definition.IsValueType ? RecordShape.None : RecordShape.Tuple, default);
             // Nullable and KeyValuePair appear only as values; a newer codec this decoder does not know is shown as bytes.
-            return definition.IsValueType ? RecordShape.None : RecordShape.Opaque;
+            return (definition.IsValueType ? RecordShape.None : RecordShape.Opaque, default);
         }
 
         private static int[] ReadArguments(ByteReader reader, int id)

@@ -153,6 +153,21 @@ namespace VarSave.Tool.Commands
                         }
                         _json.WriteEndArray();
                         break;
+                    case RecordShape.PriorityQueue:
+                        WriteNamed(members);
+                        _json.WriteStartArray("items");
+                        foreach (var m in members)
+                        {
+                            if (m.Key == null) continue;
+                            _json.WriteStartObject();
+                            _json.WritePropertyName("element");
+                            WriteValue(m.Value);
+                            _json.WritePropertyName("priority");
+                            WriteValue(m.Key.Value);
+                            _json.WriteEndObject();
+                        }
+                        _json.WriteEndArray();
+                        break;
                     case RecordShape.Delegate:
                         _json.WriteStartArray("invocationList");
                         foreach (var m in members)
