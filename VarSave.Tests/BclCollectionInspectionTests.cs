@@ -28,7 +28,8 @@ namespace VarSave.Tests
             var queue = new PriorityQueue<string, int>();
             queue.Enqueue("a", 2);
             queue.Enqueue("b", 1);
-            var snapshot = InspectedSnapshot.Open(Woven.Save(new object[]
+            // One object's snapshot: no statics, which other tests may have left holding collections of the same types.
+            var snapshot = InspectedSnapshot.Open(ObjectSnapshot.Serialize(new object[]
             {
                 new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "b", "a" },
                 new SortedList<int, string> { [2] = "b", [1] = "a" },
@@ -55,7 +56,7 @@ namespace VarSave.Tests
                 ImmutableSortedDictionary.Create<int, string>().Add(2, "b").Add(1, "a"),
                 new[] { "red" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
                 new Dictionary<string, int> { ["f"] = 6 }.ToFrozenDictionary(),
-            }).ToArray());
+            }));
 
             var decoded = Enumerable.Range(0, snapshot.ObjectCount).ToDictionary(id => snapshot.TypeOf(id).Name, id => Describe(snapshot, id));
             string Of(string typeName) => decoded.TryGetValue(typeName, out var text) ? text : "no record of " + typeName;
