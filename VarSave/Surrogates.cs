@@ -18,17 +18,22 @@ namespace VarSave
         /// Saves every value whose run-time type is exactly <typeparamref name="T"/> as <paramref name="save"/>'s result,
         /// and rebuilds it on load with <paramref name="load"/>. The stand-in must itself be saveable (numbers, strings,
         /// tuples, supported collections, woven types). For a class, when <paramref name="load"/> runs, its stand-in and
-        /// everything that refers to are loaded and filled (it must not refer back to the value it stands for). A struct's
-        /// stand-in is read where the struct sits, when objects it refers to may not be filled yet: prefer plain values.
+        /// everything it refers to are loaded and filled (it must not refer back to the value it stands for). A struct's
+        /// stand-in is read where the struct sits, when objects would not be filled yet, so it must be a plain value
+        /// (numbers, strings, enums, tuples or structs of them).
         /// </summary>
         /// <param name="save">Makes the stand-in; runs during a save.</param>
         /// <param name="load">Rebuilds the value from the stand-in; runs during a load.</param>
         /// <param name="key">The name the snapshot gives the type; by default its full name. Keep it when the type moves.</param>
-        /// <exception cref="ArgumentException">The type is woven, already saved by VarSave, or already registered.</exception>
+        /// <exception cref="ArgumentException">The type is woven, already saved by VarSave, or already registered; or a struct's stand-in refers to objects.</exception>
         public static void Register<T, TSurrogate>(Func<T, TSurrogate> save, Func<TSurrogate, T> load, string? key = null)
         {
             if (save == null) throw new ArgumentNullException(nameof(save));
             if (load == null) throw new ArgumentNullException(nameof(load));
+            if (typeof(T).IsValueType && !SurrogateRegistry.IsPlainValue(typeof(TSurrogate), depth: 0))
+                throw new ArgumentException($"The stand-in of the struct {typeof(T).Name} is read where the struct sits, before the objects it refers to are filled, " +
+                    $"so it must be a value of numbers, strings, enums and tuples or structs of them; {typeof(TSurrogate).Name} refers to objects. " +
+                    "Use such a value (bytes as a Base64 string, say).", nameof(load));
             SurrogateRegistry.Add(new Surrogate(typeof(T), key ?? typeof(T).FullName ?? typeof(T).Name, typeof(TSurrogate),
                 value => save((T)value), stand => load(Runtime.StateReader.Convert<TSurrogate>(stand, (key ?? typeof(T).Name) + " stand-in"))!));
         }

@@ -15,6 +15,23 @@ namespace VarSave.Tests.BclTypes
             public double Celsius { get; }
         }
 
+        private struct Reading
+        {
+            public byte Value;
+        }
+
+        [Fact]
+        public void A_struct_whose_stand_in_refers_to_objects_is_refused_when_registered_not_loaded_unfilled()
+        {
+            // The stand-in would be read while the struct's holder is filled, when the array may hold only zeros yet.
+            var error = Assert.Throws<ArgumentException>(() => Surrogates.Register<Reading, byte[]>(r => new[] { r.Value }, b => new Reading { Value = b[0] }));
+            Assert.Contains("struct Reading", error.Message);
+            Assert.Contains("Base64", error.Message);
+            Surrogates.Register<Reading, (byte Value, string Unit)>(r => (r.Value, "C"), t => new Reading { Value = t.Value });
+            var loaded = Woven.RoundTrip(new object[] { new Reading { Value = 7 } });
+            Assert.Equal(7, Assert.IsType<Reading>(Assert.IsType<object[]>(loaded)[0]).Value);
+        }
+
         [Fact]
         public void A_load_function_that_throws_names_the_path_and_the_registration()
         {

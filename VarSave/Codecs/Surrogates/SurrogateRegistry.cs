@@ -103,6 +103,16 @@ namespace VarSave.Codecs.Surrogates
             return null;
         }
 
+        /// <summary>A value that refers to no object: numbers, strings, enums, and structs (tuples) of them, a few levels deep.</summary>
+        public static bool IsPlainValue(Type type, int depth)
+        {
+            if (type == typeof(string) || type.IsPrimitive || type.IsEnum) return true;
+            if (!type.IsValueType || type.IsPointer || depth > 8) return false;
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+                if (!IsPlainValue(field.FieldType, depth + 1)) return false;
+            return true;
+        }
+
         public static Surrogate? FindByKey(string key) => _byKey.TryGetValue(key, out var surrogate) ? surrogate : null;
 
         /// <summary>A struct's surrogate as a value codec: one part, the stand-in.</summary>
