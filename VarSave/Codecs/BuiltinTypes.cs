@@ -76,6 +76,13 @@ namespace VarSave.Codecs
             typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime),
             typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime), typeof(NotOnThisRuntime),
 #endif
+            // Enumerators of tree and linked collections, rebuilt by a walk once their collection is filled.
+            typeof(SortedSet<>.Enumerator), typeof(LinkedList<>.Enumerator),
+#if NET
+            typeof(System.Collections.Immutable.ImmutableArray<>.Enumerator),
+#else
+            typeof(NotOnThisRuntime),
+#endif
         };
 
         /// <summary>Holds the place of a type this build's runtime does not have.</summary>

@@ -113,7 +113,8 @@ namespace VarSave.Codecs.Enumerators
             return ValueCodec.OfBoxed(Decompose, Compose);
         }
 
-        private static object? Fit(ValueParts parts, int index, Type type)
+        /// <summary>Part <paramref name="index"/> as a <paramref name="type"/>, or a mismatch naming the part.</summary>
+        internal static object? Fit(ValueParts parts, int index, Type type)
         {
             var value = parts.Get<object?>(index);
             if (!StateReader.TryFit(value, type, out var fitted)) throw StateReader.Mismatch(value, type, parts.TypeName + "#" + index);
