@@ -88,7 +88,7 @@ namespace VarSave.Fody
         }
 
         /// <summary>
-        /// A <c>foreach</c>'s hidden state kept across <c>await</c>: the enumerator, or an array and its index
+        /// A <c>foreach</c>'s hidden state kept across <c>await</c>: the enumerator (of a generic or immutable collection), or an array and its index
         /// (<c>&lt;&gt;s__N</c> in Debug, <c>&lt;&gt;7__wrapN</c> in Release), so a loaded loop goes on at the
         /// element it was at. Other hidden temporaries (a <c>using</c>'s resource) are left alone.
         /// </summary>
@@ -100,7 +100,7 @@ namespace VarSave.Fody
             var element = type is GenericInstanceType generic ? generic.ElementType : type;
             var outer = element;
             while (outer.DeclaringType != null) outer = outer.DeclaringType;
-            return element.Name == "Enumerator" && outer != element && outer.Namespace == "System.Collections.Generic"
+            return element.Name == "Enumerator" && outer != element && (outer.Namespace == "System.Collections.Generic" || outer.Namespace == "System.Collections.Immutable")
                    || element.FullName == "System.Collections.Generic.IEnumerator`1" || element.FullName == "System.Collections.IEnumerator";
         }
 

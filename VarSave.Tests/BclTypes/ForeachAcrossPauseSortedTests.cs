@@ -1,0 +1,146 @@
+using System.IO;
+using Xunit;
+
+namespace VarSave.Tests.BclTypes
+{
+    /// <summary>
+    /// As <see cref="ForeachAcrossPauseTests"/>, for the enumerators a load rebuilds by a walk (a SortedSet's stack of
+    /// tree nodes, a LinkedList's next node) and ImmutableArray's: a <c>foreach</c> paused at a <c>yield return</c>
+    /// (the iterator held in a static) or at an <c>await</c> (saved and loaded inside the loop) goes on at the same
+    /// element in a new process, in Debug and Release builds, and still notices a change to its collection.
+    /// </summary>
+    public class ForeachAcrossPauseSortedTests
+    {
+        private const string Source = @"
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using static VarSave.ProgramState;
+
+public static class World
+{
+    public static SortedSet<int> Set = new SortedSet<int>();
+    public static LinkedList<int> Linked = new LinkedList<int>();
+    public static IEnumerator<string>? SetWalk, FreshSetWalk, EndedSetWalk, LinkedWalk, ImmutableWalk, SetChecked, LinkedChecked;
+}
+
+public static class Program
+{
+    [VarSave.Transient] static string Mode = """";
+
+    static IEnumerator<string> WalkSet(SortedSet<int> set) { foreach (var i in set) yield return ""S"" + i; yield return ""end""; }
+    static IEnumerator<string> WalkLinked(LinkedList<int> list) { foreach (var i in list) yield return ""N"" + i; }
+    static IEnumerator<string> WalkImmutable(ImmutableArray<int> items) { foreach (var i in items) yield return ""I"" + i; }
+
+    static string Rest(IEnumerator<string> walk)
+    {
+        var seen = new List<string>();
+        while (walk.MoveNext()) seen.Add(walk.Current);
+        return string.Join("","", seen);
+    }
+
+    static string Step(IEnumerator<string> walk)
+    {
+        try { return walk.MoveNext() ? walk.Current : ""done""; }
+        catch (InvalidOperationException) { return ""version checked""; }
+    }
+
+    public static async Task Main(string[] args)
+    {
+        Mode = args[0];
+        string file = args[1];
+        if (Mode == ""save"")
+        {
+            // Inserted out of order, so the tree is several levels deep and the enumerator's stack holds more than one node.
+            World.Set = new SortedSet<int>(new[] { 8, 3, 12, 1, 5, 10, 14, 2, 4, 6, 9, 11, 13, 15, 7 });
+            World.Linked = new LinkedList<int>(new[] { 9, 8, 7, 6, 5 });
+            World.SetWalk = WalkSet(World.Set);
+            World.FreshSetWalk = WalkSet(new SortedSet<int> { 3, 1, 2 });
+            World.EndedSetWalk = WalkSet(new SortedSet<int> { 1 });
+            World.LinkedWalk = WalkLinked(World.Linked);
+            World.ImmutableWalk = WalkImmutable(ImmutableArray.Create(20, 21, 22, 23));
+            World.SetChecked = WalkSet(World.Set);
+            World.LinkedChecked = WalkLinked(World.Linked);
+            for (int i = 0; i < 6; i++) World.SetWalk.MoveNext();
+            World.EndedSetWalk.MoveNext();
+            World.EndedSetWalk.MoveNext();
+            for (int i = 0; i < 2; i++) { World.LinkedWalk.MoveNext(); World.ImmutableWalk.MoveNext(); }
+            World.SetChecked.MoveNext();
+            World.LinkedChecked.MoveNext();
+            SaveToFile(file);
+        }
+        else LoadFromFile(file);
+        Console.WriteLine(string.Join(""|"", World.SetWalk!.Current, Rest(World.SetWalk!), Rest(World.FreshSetWalk!), Rest(World.EndedSetWalk!), World.LinkedWalk!.Current, Rest(World.LinkedWalk!), World.ImmutableWalk!.Current, Rest(World.ImmutableWalk!)));
+        // The enumerators still check their collection's version.
+        World.Set.Add(100);
+        World.Linked.AddLast(100);
+        Console.WriteLine(Step(World.SetChecked!) + "","" + Step(World.LinkedChecked!));
+        Console.WriteLine(await AcrossAwaitSet(file + "".set""));
+        Console.WriteLine(await AcrossAwaitLinked(file + "".linked""));
+        Console.WriteLine(await AcrossAwaitImmutable(file + "".immutable""));
+    }
+
+    // Each saves at the third element after an await, then runs on; a loading process loads at the first and must go on as it did.
+    static async Task<string> AcrossAwaitSet(string file)
+    {
+        var set = new SortedSet<int>(new[] { 40, 10, 70, 20, 60, 30, 50 });
+        var log = new List<string>();
+        foreach (var i in set)
+        {
+            await Task.Yield();
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
+            log.Add(""S"" + i);
+        }
+        return string.Join("","", log);
+    }
+
+    static async Task<string> AcrossAwaitLinked(string file)
+    {
+        var list = new LinkedList<int>(new[] { 5, 4, 3, 2 });
+        var log = new List<string>();
+        foreach (var i in list)
+        {
+            await Task.Yield();
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
+            log.Add(""N"" + i);
+        }
+        return string.Join("","", log);
+    }
+
+    static async Task<string> AcrossAwaitImmutable(string file)
+    {
+        var items = ImmutableArray.Create(30, 31, 32, 33);
+        var log = new List<string>();
+        foreach (var i in items)
+        {
+            await Task.Yield();
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
+            log.Add(""I"" + i);
+        }
+        return string.Join("","", log);
+    }
+}";
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Foreach_over_SortedSet_LinkedList_and_ImmutableArray_goes_on_at_the_same_element_after_a_load_across_yield_and_await(bool release)
+        {
+            var directory = Processes.NewTemporaryDirectory();
+            var program = CompiledProgram.Build(directory, Source, release);
+            string file = Path.Combine(directory, "walks.varsave");
+            const string Expected =
+                "S6|S7,S8,S9,S10,S11,S12,S13,S14,S15,end|S1,S2,S3,end||N8|N7,N6,N5|I21|I22,I23\n" +
+                "version checked,version checked\n" +
+                "S10,S20,S30,S40,S50,S60,S70\nN5,N4,N3,N2\nI30,I31,I32,I33\n";
+            Assert.Equal(Expected, program.Run(directory, "save", file));
+            Assert.Equal(Expected, program.Run(directory, "load", file));
+            Directory.Delete(directory, true);
+        }
+    }
+}
