@@ -165,5 +165,24 @@ namespace VarSave.Tests
             var mapRoot = Ref(map.Record(type, Count(40_000), new byte[] { 0 }, Concat(CollidingLongs(40_000).Select(k => Concat(k, Int(0))).ToArray())));
             Assert.Contains("collide", Assert.IsType<SnapshotFormatException>(Load(map, mapRoot).Error).Message);
         }
+
+        [Fact]
+        public void A_SortedSet_or_LinkedList_enumerator_past_its_collection_s_count_is_refused_without_walking_it()
+        {
+            var set = new SnapshotBuilder();
+            int intType = set.Builtin(typeof(int));
+            int tree = set.Record(set.Generic(typeof(System.Collections.Generic.SortedSet<>), intType), Count(3), new byte[] { 0 }, Int(1), Int(2), Int(3));
+            // (set, at an item, items passed, version, current, not reversed)
+            var setRoot = Struct(set.Generic(typeof(System.Collections.Generic.SortedSet<>.Enumerator), intType), Ref(tree), Int(1), Int(int.MaxValue), Int(0), Int(2), new byte[] { 1 });
+            var (setError, setAllocated) = Load(set, setRoot);
+            Assert.Contains("position 2147483647 of 3 items", Assert.IsType<SnapshotFormatException>(setError).Message);
+            Assert.InRange(setAllocated, 0, 16L << 20);
+
+            var list = new SnapshotBuilder();
+            int linked = list.Record(list.Generic(typeof(System.Collections.Generic.LinkedList<>), list.Builtin(typeof(int))), Count(3), Int(1), Int(2), Int(3));
+            // (list, index, version, current, holds a next node)
+            var listRoot = Struct(list.Generic(typeof(System.Collections.Generic.LinkedList<>.Enumerator), list.Builtin(typeof(int))), Ref(linked), Int(1_000_000), Int(0), Int(2), new byte[] { 2 });
+            Assert.Contains("position 1000000 of 3 items", Assert.IsType<SnapshotFormatException>(Load(list, listRoot).Error).Message);
+        }
     }
 }
