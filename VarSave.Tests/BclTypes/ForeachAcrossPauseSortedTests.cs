@@ -4,8 +4,8 @@ using Xunit;
 namespace VarSave.Tests.BclTypes
 {
     /// <summary>
-    /// As <see cref="ForeachAcrossPauseTests"/>, for the enumerators a load rebuilds by a walk (a SortedSet's stack of
-    /// tree nodes, a LinkedList's next node) and ImmutableArray's: a <c>foreach</c> paused at a <c>yield return</c>
+    /// As <see cref="ForeachAcrossPauseTests"/>, for the enumerators a load rebuilds by a walk (a SortedDictionary's,
+    /// its Keys' and Values', or a SortedSet's stack of tree nodes, a LinkedList's next node) and ImmutableArray's: a <c>foreach</c> paused at a <c>yield return</c>
     /// (the iterator held in a static) or at an <c>await</c> (saved and loaded inside the loop) goes on at the same
     /// element in a new process, in Debug and Release builds, and still notices a change to its collection.
     /// </summary>
@@ -23,7 +23,8 @@ public static class World
 {
     public static SortedSet<int> Set = new SortedSet<int>();
     public static LinkedList<int> Linked = new LinkedList<int>();
-    public static IEnumerator<string>? SetWalk, FreshSetWalk, EndedSetWalk, LinkedWalk, ImmutableWalk, SetChecked, LinkedChecked;
+    public static SortedDictionary<int, string> Jobs = new SortedDictionary<int, string>();
+    public static IEnumerator<string>? JobWalk, KeyWalk, ValueWalk, JobsChecked, CopiedWalk, SetWalk, FreshSetWalk, EndedSetWalk, LinkedWalk, ImmutableWalk, SetChecked, LinkedChecked;
 }
 
 public static class Program
@@ -31,6 +32,15 @@ public static class Program
     [VarSave.Transient] static string Mode = """";
 
     static IEnumerator<string> WalkSet(SortedSet<int> set) { foreach (var i in set) yield return ""S"" + i; yield return ""end""; }
+    static IEnumerator<string> WalkJobs(SortedDictionary<int, string> jobs) { foreach (var (at, job) in jobs) yield return job + at; }
+    static IEnumerator<string> WalkKeys(SortedDictionary<int, string> jobs) { foreach (var at in jobs.Keys) yield return ""K"" + at; }
+    static IEnumerator<string> WalkValues(SortedDictionary<int, string> jobs) { foreach (var job in jobs.Values) yield return ""V"" + job; }
+    // Only the enumerator holds this dictionary once the iterator has started.
+    static IEnumerator<string> WalkOwnJobs()
+    {
+        var jobs = new SortedDictionary<int, string> { [3] = ""c"", [1] = ""a"", [2] = ""b"", [4] = ""d"" };
+        foreach (var (at, job) in jobs) yield return job + at;
+    }
     static IEnumerator<string> WalkLinked(LinkedList<int> list) { foreach (var i in list) yield return ""N"" + i; }
     static IEnumerator<string> WalkImmutable(ImmutableArray<int> items) { foreach (var i in items) yield return ""I"" + i; }
 
@@ -56,6 +66,14 @@ public static class Program
             // Inserted out of order, so the tree is several levels deep and the enumerator's stack holds more than one node.
             World.Set = new SortedSet<int>(new[] { 8, 3, 12, 1, 5, 10, 14, 2, 4, 6, 9, 11, 13, 15, 7 });
             World.Linked = new LinkedList<int>(new[] { 9, 8, 7, 6, 5 });
+            World.Jobs = new SortedDictionary<int, string> { [30] = ""c"", [10] = ""a"", [50] = ""e"", [20] = ""b"", [40] = ""d"", [60] = ""f"" };
+            World.JobWalk = WalkJobs(World.Jobs);
+            World.KeyWalk = WalkKeys(World.Jobs);
+            World.ValueWalk = WalkValues(World.Jobs);
+            World.JobsChecked = WalkJobs(World.Jobs);
+            World.CopiedWalk = WalkOwnJobs();
+            for (int i = 0; i < 3; i++) { World.JobWalk.MoveNext(); World.KeyWalk.MoveNext(); World.ValueWalk.MoveNext(); World.CopiedWalk.MoveNext(); }
+            World.JobsChecked.MoveNext();
             World.SetWalk = WalkSet(World.Set);
             World.FreshSetWalk = WalkSet(new SortedSet<int> { 3, 1, 2 });
             World.EndedSetWalk = WalkSet(new SortedSet<int> { 1 });
@@ -73,11 +91,14 @@ public static class Program
         }
         else LoadFromFile(file);
         Console.WriteLine(string.Join(""|"", World.SetWalk!.Current, Rest(World.SetWalk!), Rest(World.FreshSetWalk!), Rest(World.EndedSetWalk!), World.LinkedWalk!.Current, Rest(World.LinkedWalk!), World.ImmutableWalk!.Current, Rest(World.ImmutableWalk!)));
+        Console.WriteLine(string.Join(""|"", World.JobWalk!.Current, Rest(World.JobWalk!), Rest(World.KeyWalk!), Rest(World.ValueWalk!), World.CopiedWalk!.Current, Rest(World.CopiedWalk!)));
         // The enumerators still check their collection's version.
         World.Set.Add(100);
         World.Linked.AddLast(100);
-        Console.WriteLine(Step(World.SetChecked!) + "","" + Step(World.LinkedChecked!));
+        World.Jobs[100] = ""z"";
+        Console.WriteLine(Step(World.SetChecked!) + "","" + Step(World.LinkedChecked!) + "","" + Step(World.JobsChecked!));
         Console.WriteLine(await AcrossAwaitSet(file + "".set""));
+        Console.WriteLine(await AcrossAwaitJobs(file + "".jobs""));
         Console.WriteLine(await AcrossAwaitLinked(file + "".linked""));
         Console.WriteLine(await AcrossAwaitImmutable(file + "".immutable""));
     }
@@ -93,6 +114,20 @@ public static class Program
             if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
             if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
             log.Add(""S"" + i);
+        }
+        return string.Join("","", log);
+    }
+
+    static async Task<string> AcrossAwaitJobs(string file)
+    {
+        var jobs = new SortedDictionary<int, List<string>> { [3] = new List<string> { ""c"" }, [1] = new List<string> { ""a"" }, [2] = new List<string> { ""b"" }, [4] = new List<string> { ""d"" } };
+        var log = new List<string>();
+        foreach (var (at, due) in jobs)
+        {
+            await Task.Yield();
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
+            log.Add(due[0] + at);
         }
         return string.Join("","", log);
     }
@@ -129,15 +164,16 @@ public static class Program
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void Foreach_over_SortedSet_LinkedList_and_ImmutableArray_goes_on_at_the_same_element_after_a_load_across_yield_and_await(bool release)
+        public void Foreach_over_SortedDictionary_SortedSet_LinkedList_and_ImmutableArray_goes_on_at_the_same_element_after_a_load_across_yield_and_await(bool release)
         {
             var directory = Processes.NewTemporaryDirectory();
             var program = CompiledProgram.Build(directory, Source, release);
             string file = Path.Combine(directory, "walks.varsave");
             const string Expected =
                 "S6|S7,S8,S9,S10,S11,S12,S13,S14,S15,end|S1,S2,S3,end||N8|N7,N6,N5|I21|I22,I23\n" +
-                "version checked,version checked\n" +
-                "S10,S20,S30,S40,S50,S60,S70\nN5,N4,N3,N2\nI30,I31,I32,I33\n";
+                "c30|d40,e50,f60|K40,K50,K60|Vd,Ve,Vf|c3|d4\n" +
+                "version checked,version checked,version checked\n" +
+                "S10,S20,S30,S40,S50,S60,S70\na1,b2,c3,d4\nN5,N4,N3,N2\nI30,I31,I32,I33\n";
             Assert.Equal(Expected, program.Run(directory, "save", file));
             Assert.Equal(Expected, program.Run(directory, "load", file));
             Directory.Delete(directory, true);

@@ -83,6 +83,7 @@ namespace VarSave.Codecs
 #else
             typeof(NotOnThisRuntime),
 #endif
+            typeof(SortedDictionary<,>.Enumerator), typeof(SortedDictionary<,>.KeyCollection.Enumerator), typeof(SortedDictionary<,>.ValueCollection.Enumerator),
         };
 
         /// <summary>Holds the place of a type this build's runtime does not have.</summary>

@@ -49,6 +49,12 @@ namespace VarSave.Runtime
             _kinds = null!;
         }
 
+        /// <summary>How many objects this save has reached so far; the table only grows, in order.</summary>
+        internal int ReachedCount => _work?.ObjectCount ?? 0;
+
+        /// <summary>The <paramref name="index"/>th object this save reached.</summary>
+        internal object Reached(int index) => _work.Objects[index].Instance;
+
         // Set when the writer only records values by reference (a backup of statics), writing no bytes.
         private readonly List<object?>? _recorded;
 

@@ -10,7 +10,8 @@ namespace VarSave.Codecs.Values
 
         public static ValueCodec? For(Type type) =>
             Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type)
-                ?? Enumerators.SortedSetEnumerators.For(type) ?? Enumerators.LinkedListEnumerators.For(type)
+                ?? Enumerators.SortedSetEnumerators.For(type) ?? Enumerators.SortedDictionaryEnumerators.For(type)
+                ?? Enumerators.LinkedListEnumerators.For(type)
 #if NET
                 ?? Enumerators.ImmutableArrayEnumerators.For(type)
                 ?? Immutable.ImmutableArrayValues.For(type)

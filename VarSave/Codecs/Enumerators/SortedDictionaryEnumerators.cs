@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using VarSave.Codecs.Values;
+using VarSave.Graph;
+using VarSave.Runtime;
+
+namespace VarSave.Codecs.Enumerators
+{
+    /// <summary>
+    /// The enumerators of <c>SortedDictionary</c> and of its Keys and Values, which wrap an enumerator of the
+    /// dictionary's tree (<see cref="TreeWalker"/>) and hold no reference to the dictionary itself: saved as
+    /// (dictionary, tree enumerator parts, kind). The dictionary is the one this save reached whose tree it is;
+    /// when the enumerator alone holds the tree (a Release build keeps no other reference to a dictionary used
+    /// only by its <c>foreach</c>), a copy of its entries with the same comparer stands in, which nothing else can tell apart.
+    /// </summary>
+    internal static class SortedDictionaryEnumerators
+    {
+        private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
+
+        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+
+        public static ValueCodec? For(Type type)
+        {
+            if (!type.IsGenericType) return null;
+            var definition = type.GetGenericTypeDefinition();
+            return definition == typeof(SortedDictionary<,>.Enumerator) || definition == typeof(SortedDictionary<,>.KeyCollection.Enumerator)
+                   || definition == typeof(SortedDictionary<,>.ValueCollection.Enumerator)
+                ? Codecs.GetOrAdd(type, Build)
+                : null;
+        }
+
+        private static ValueCodec? Build(Type type)
+        {
+            var arguments = type.GetGenericArguments();
+            var dictionaryType = typeof(SortedDictionary<,>).MakeGenericType(arguments);
+            var set = dictionaryType.GetField("_set", Private);
+            // Keys and Values wrap the dictionary's own enumerator.
+            var wrapped = type.GetField("_dictEnum", Private);
+            var inner = wrapped?.FieldType ?? type;
+            var treeEnumerator = inner.GetField("_treeEnum", Private);
+            var kind = inner.GetField("_getEnumeratorRetType", Private);
+            var walker = treeEnumerator == null ? null : TreeWalker.Of(treeEnumerator.FieldType);
+            var copy = typeof(SortedDictionaryEnumerators).GetMethod(nameof(Copy), BindingFlags.Static | BindingFlags.NonPublic)!.MakeGenericMethod(arguments);
+            if (set == null || treeEnumerator == null || kind == null || walker == null) return null;
+
+            object?[] Decompose(object boxed, StateWriter writer)
+            {
+                var dictionaryEnumerator = wrapped == null ? boxed : wrapped.GetValue(boxed)!;
+                var treeBoxed = treeEnumerator.GetValue(dictionaryEnumerator)!;
+                var tree = walker.TreeOf(treeBoxed);
+                var owner = tree == null ? null : Owners.Of(writer).Find(writer, tree, copy);
+                var parts = walker.Parts(owner, treeBoxed);
+                Array.Resize(ref parts, TreeWalker.PartCount + 1);
+                parts[TreeWalker.PartCount] = kind.GetValue(dictionaryEnumerator);
+                return parts;
+            }
+
+            object Compose(ValueParts parts)
+            {
+                var dictionary = CollectionEnumerators.Fit(parts.Expect(TreeWalker.PartCount + 1), 0, dictionaryType);
+                var tree = dictionary == null ? null : set.GetValue(dictionary)
+                    ?? throw new SnapshotFormatException($"The snapshot is corrupt: a {parts.TypeName} walks a dictionary that is not built yet.");
+                var dictionaryEnumerator = Activator.CreateInstance(inner)!;
+                treeEnumerator.SetValue(dictionaryEnumerator, walker.Build(tree, parts, 0));
+                kind.SetValue(dictionaryEnumerator, parts.Get<int>(TreeWalker.PartCount));
+                if (wrapped == null) return dictionaryEnumerator;
+                var boxed = Activator.CreateInstance(type)!;
+                wrapped.SetValue(boxed, dictionaryEnumerator);
+                return boxed;
+            }
+
+            return ValueCodec.OfBoxed(Decompose, Compose);
+        }
+
+        private static SortedDictionary<TKey, TValue> Copy<TKey, TValue>(object tree) where TKey : notnull
+        {
+            var entries = (SortedSet<KeyValuePair<TKey, TValue>>)tree;
+            var keyComparer = entries.Comparer.GetType().GetField("keyComparer", Private)?.GetValue(entries.Comparer) as IComparer<TKey>;
+            var copy = new SortedDictionary<TKey, TValue>(keyComparer);
+            foreach (var entry in entries) copy.Add(entry.Key, entry.Value);
+            return copy;
+        }
+
+        /// <summary>Which reached dictionary owns a tree, for one save: the objects reached are indexed once, as they come.</summary>
+        private sealed class Owners
+        {
+            private static readonly ConditionalWeakTable<StateWriter, Owners> PerSave = new ConditionalWeakTable<StateWriter, Owners>();
+            private readonly Dictionary<object, object> _byTree = new Dictionary<object, object>(ReferenceComparer.Instance);
+            private int _scanned;
+
+            public static Owners Of(StateWriter writer) => PerSave.GetValue(writer, _ => new Owners());
+
+            public object Find(StateWriter writer, object tree, MethodInfo copy)
+            {
+                for (; _scanned < writer.ReachedCount; _scanned++)
+                {
+                    var reached = writer.Reached(_scanned);
+                    for (var type = reached.GetType(); type != null; type = type.BaseType)
+                    {
+                        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(SortedDictionary<,>)) continue;
+                        if (type.GetField("_set", Private)?.GetValue(reached) is object owned) _byTree[owned] = reached;
+                        break;
+                    }
+                }
+                if (!_byTree.TryGetValue(tree, out var owner)) _byTree.Add(tree, owner = copy.Invoke(null, new[] { tree })!);
+                return owner;
+            }
+        }
+    }
+}
