@@ -139,6 +139,15 @@ namespace VarSave.Tests
         }
 
         [Fact]
+        public void An_unsaveable_part_of_the_object_is_named_by_its_path_from_the_object()
+        {
+            var holder = Woven.New("Holder");
+            holder.Anything = new object[] { 1, new System.Threading.CancellationTokenSource() };
+            var error = Assert.Throws<UnsaveableObjectException>(() => ObjectSnapshot.Serialize((object)holder));
+            Assert.Equal("object.Anything[1]", error.ObjectPath);
+        }
+
+        [Fact]
         public void An_object_snapshot_naming_an_unregistered_type_is_refused()
         {
             var saved = ObjectSnapshot.Serialize((object)Woven.New("Holder"));

@@ -18,6 +18,9 @@ namespace VarSave
         /// <summary>The name of the one root an object snapshot holds (no C# local can have it).</summary>
         internal const string RootName = "<object>";
 
+        /// <summary>How a message names a saved local: <c>local name</c>, or <c>object</c> for this snapshot's root.</summary>
+        internal static string PathOfLocal(string name) => name == RootName ? "object" : "local " + name;
+
         /// <summary>Encodes <paramref name="value"/> and everything it reaches.</summary>
         /// <exception cref="UnsaveableObjectException">Something reachable cannot be saved; the message has its path.</exception>
         public static byte[] Serialize<T>(T value)

@@ -76,7 +76,7 @@ namespace VarSave.Graph
             if (_collected != null)
             {
                 _collected.Add((id, InKey));
-                _roots?.Add(RootHolder == null ? "local " + RootName : "static " + RootHolder.Name + "." + RootName);
+                _roots?.Add(RootHolder == null ? ObjectSnapshot.PathOfLocal(RootName!) : "static " + RootHolder.Name + "." + RootName);
                 return;
             }
             if (From >= 0 && _structural[From]) _structuralEdges.Add((From, id, 1 + StructDepth));

@@ -205,12 +205,14 @@ namespace VarSave.Runtime
             }
 
             roots.WriteCount(locals.Count);
-            _rootLabel = "local ";
             var callerLocals = locals as CallerLocals;
             foreach (var local in locals)
             {
                 roots.WriteString(local.Name);
-                _slotName = local.Name;
+                // Messages say "local name", or "object" for an object snapshot's root.
+                bool objectRoot = local.Name == ObjectSnapshot.RootName;
+                _rootLabel = objectRoot ? "" : "local ";
+                _slotName = objectRoot ? "object" : local.Name;
                 _slotIndex = -1;
                 _declared = callerLocals?.Declared(local.Name);
                 if (_check != null) WriteRootValue(local.Value);
