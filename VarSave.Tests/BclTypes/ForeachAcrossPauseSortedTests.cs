@@ -24,6 +24,10 @@ public static class World
     public static SortedSet<int> Set = new SortedSet<int>();
     public static LinkedList<int> Linked = new LinkedList<int>();
     public static SortedDictionary<int, string> Jobs = new SortedDictionary<int, string>();
+    public static SortedSet<int> StaleSet = new SortedSet<int>();
+    public static SortedDictionary<int, string> StaleJobs = new SortedDictionary<int, string>();
+    public static LinkedList<int> StaleLinked = new LinkedList<int>();
+    public static IEnumerator<string>? StaleSetWalk, StaleJobWalk, StaleLinkedWalk;
     public static IEnumerator<string>? JobWalk, KeyWalk, ValueWalk, JobsChecked, CopiedWalk, SetWalk, FreshSetWalk, EndedSetWalk, LinkedWalk, ImmutableWalk, SetChecked, LinkedChecked;
 }
 
@@ -74,6 +78,19 @@ public static class Program
             World.CopiedWalk = WalkOwnJobs();
             for (int i = 0; i < 3; i++) { World.JobWalk.MoveNext(); World.KeyWalk.MoveNext(); World.ValueWalk.MoveNext(); World.CopiedWalk.MoveNext(); }
             World.JobsChecked.MoveNext();
+            // Enumerators whose collection changed before the save: invalid then, invalid after a load.
+            World.StaleSet = new SortedSet<int> { 1, 2, 3 };
+            World.StaleJobs = new SortedDictionary<int, string> { [1] = ""a"", [2] = ""b"" };
+            World.StaleLinked = new LinkedList<int>(new[] { 1, 2, 3 });
+            World.StaleSetWalk = WalkSet(World.StaleSet);
+            World.StaleJobWalk = WalkJobs(World.StaleJobs);
+            World.StaleLinkedWalk = WalkLinked(World.StaleLinked);
+            World.StaleSetWalk.MoveNext();
+            World.StaleJobWalk.MoveNext();
+            World.StaleLinkedWalk.MoveNext();
+            World.StaleSet.Add(4);
+            World.StaleJobs[3] = ""c"";
+            World.StaleLinked.AddFirst(0);
             World.SetWalk = WalkSet(World.Set);
             World.FreshSetWalk = WalkSet(new SortedSet<int> { 3, 1, 2 });
             World.EndedSetWalk = WalkSet(new SortedSet<int> { 1 });
@@ -97,6 +114,7 @@ public static class Program
         World.Linked.AddLast(100);
         World.Jobs[100] = ""z"";
         Console.WriteLine(Step(World.SetChecked!) + "","" + Step(World.LinkedChecked!) + "","" + Step(World.JobsChecked!));
+        Console.WriteLine(Step(World.StaleSetWalk!) + "","" + Step(World.StaleJobWalk!) + "","" + Step(World.StaleLinkedWalk!));
         Console.WriteLine(await AcrossAwaitSet(file + "".set""));
         Console.WriteLine(await AcrossAwaitJobs(file + "".jobs""));
         Console.WriteLine(await AcrossAwaitLinked(file + "".linked""));
@@ -172,6 +190,7 @@ public static class Program
             const string Expected =
                 "S6|S7,S8,S9,S10,S11,S12,S13,S14,S15,end|S1,S2,S3,end||N8|N7,N6,N5|I21|I22,I23\n" +
                 "c30|d40,e50,f60|K40,K50,K60|Vd,Ve,Vf|c3|d4\n" +
+                "version checked,version checked,version checked\n" +
                 "version checked,version checked,version checked\n" +
                 "S10,S20,S30,S40,S50,S60,S70\na1,b2,c3,d4\nN5,N4,N3,N2\nI30,I31,I32,I33\n";
             Assert.Equal(Expected, program.Run(directory, "save", file));
