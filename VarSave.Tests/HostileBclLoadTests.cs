@@ -167,7 +167,7 @@ namespace VarSave.Tests
         }
 
         [Fact]
-        public void A_SortedSet_or_LinkedList_enumerator_past_its_collection_s_count_is_refused_without_walking_it()
+        public void A_SortedSet_LinkedList_or_ImmutableArray_enumerator_past_its_collection_s_count_is_refused_without_walking_it()
         {
             var set = new SnapshotBuilder();
             int intType = set.Builtin(typeof(int));
@@ -183,6 +183,13 @@ namespace VarSave.Tests
             // (list, index, version, current, holds a next node)
             var listRoot = Struct(list.Generic(typeof(System.Collections.Generic.LinkedList<>.Enumerator), list.Builtin(typeof(int))), Ref(linked), Int(1_000_000), Int(0), Int(2), new byte[] { 2 });
             Assert.Contains("position 1000000 of 3 items", Assert.IsType<SnapshotFormatException>(Load(list, listRoot).Error).Message);
+
+            var immutable = new SnapshotBuilder();
+            int objectType = immutable.Builtin(typeof(object));
+            int items = immutable.Record(immutable.ArrayOf(objectType), Count(2), Null, Null);
+            // (array, index)
+            var immutableRoot = Struct(immutable.Generic(typeof(System.Collections.Immutable.ImmutableArray<>.Enumerator), objectType), Ref(items), Int(5));
+            Assert.Contains("position 5 of 2 items", Assert.IsType<SnapshotFormatException>(Load(immutable, immutableRoot).Error).Message);
         }
     }
 }
