@@ -51,7 +51,8 @@ namespace VarSave.Fody
             "System.Collections.Generic.Dictionary`2/KeyCollection/Enumerator", "System.Collections.Generic.Dictionary`2/ValueCollection/Enumerator",
             "System.Collections.Generic.HashSet`1/Enumerator", "System.Collections.Generic.Queue`1/Enumerator", "System.Collections.Generic.Stack`1/Enumerator",
             "System.Collections.Generic.SortedSet`1/Enumerator", "System.Collections.Generic.LinkedList`1/Enumerator",
-            "System.Collections.Immutable.ImmutableArray`1/Enumerator", "System.Collections.Generic.SortedDictionary`2/Enumerator",
+            "System.Collections.Immutable.ImmutableArray`1/Enumerator", "System.Collections.Immutable.ImmutableList`1/Enumerator",
+            "System.Collections.Generic.SortedDictionary`2/Enumerator",
             "System.Collections.Generic.SortedDictionary`2/KeyCollection/Enumerator", "System.Collections.Generic.SortedDictionary`2/ValueCollection/Enumerator",
         };
 

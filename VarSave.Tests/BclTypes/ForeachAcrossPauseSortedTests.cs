@@ -5,7 +5,7 @@ namespace VarSave.Tests.BclTypes
 {
     /// <summary>
     /// As <see cref="ForeachAcrossPauseTests"/>, for the enumerators a load rebuilds by a walk (a SortedDictionary's,
-    /// its Keys' and Values', or a SortedSet's stack of tree nodes, a LinkedList's next node) and ImmutableArray's: a <c>foreach</c> paused at a <c>yield return</c>
+    /// its Keys' and Values', or a SortedSet's stack of tree nodes, a LinkedList's next node), ImmutableArray's and ImmutableList's: a <c>foreach</c> paused at a <c>yield return</c>
     /// (the iterator held in a static) or at an <c>await</c> (saved and loaded inside the loop) goes on at the same
     /// element in a new process, in Debug and Release builds, and still notices a change to its collection.
     /// </summary>
@@ -28,6 +28,8 @@ public static class World
     public static SortedDictionary<int, string> StaleJobs = new SortedDictionary<int, string>();
     public static LinkedList<int> StaleLinked = new LinkedList<int>();
     public static IEnumerator<string>? StaleSetWalk, StaleJobWalk, StaleLinkedWalk;
+    public static ImmutableList<int> Listed = ImmutableList<int>.Empty;
+    public static IEnumerator<string>? ListedWalk, OwnListedWalk;
     public static IEnumerator<string>? JobWalk, KeyWalk, ValueWalk, JobsChecked, CopiedWalk, SetWalk, FreshSetWalk, EndedSetWalk, LinkedWalk, ImmutableWalk, SetChecked, LinkedChecked;
 }
 
@@ -44,6 +46,12 @@ public static class Program
     {
         var jobs = new SortedDictionary<int, string> { [3] = ""c"", [1] = ""a"", [2] = ""b"", [4] = ""d"" };
         foreach (var (at, job) in jobs) yield return job + at;
+    }
+    static IEnumerator<string> WalkListed(ImmutableList<int> items) { foreach (var i in items) yield return ""M"" + i; }
+    static IEnumerator<string> WalkOwnListed()
+    {
+        var items = ImmutableList.CreateRange(Enumerable.Range(70, 20));
+        foreach (var i in items) yield return ""O"" + i;
     }
     static IEnumerator<string> WalkLinked(LinkedList<int> list) { foreach (var i in list) yield return ""N"" + i; }
     static IEnumerator<string> WalkImmutable(ImmutableArray<int> items) { foreach (var i in items) yield return ""I"" + i; }
@@ -91,6 +99,11 @@ public static class Program
             World.StaleSet.Add(4);
             World.StaleJobs[3] = ""c"";
             World.StaleLinked.AddFirst(0);
+            World.Listed = ImmutableList.CreateRange(Enumerable.Range(50, 12));
+            World.ListedWalk = WalkListed(World.Listed);
+            World.OwnListedWalk = WalkOwnListed();
+            for (int i = 0; i < 5; i++) World.ListedWalk.MoveNext();
+            for (int i = 0; i < 17; i++) World.OwnListedWalk.MoveNext();
             World.SetWalk = WalkSet(World.Set);
             World.FreshSetWalk = WalkSet(new SortedSet<int> { 3, 1, 2 });
             World.EndedSetWalk = WalkSet(new SortedSet<int> { 1 });
@@ -109,6 +122,7 @@ public static class Program
         else LoadFromFile(file);
         Console.WriteLine(string.Join(""|"", World.SetWalk!.Current, Rest(World.SetWalk!), Rest(World.FreshSetWalk!), Rest(World.EndedSetWalk!), World.LinkedWalk!.Current, Rest(World.LinkedWalk!), World.ImmutableWalk!.Current, Rest(World.ImmutableWalk!)));
         Console.WriteLine(string.Join(""|"", World.JobWalk!.Current, Rest(World.JobWalk!), Rest(World.KeyWalk!), Rest(World.ValueWalk!), World.CopiedWalk!.Current, Rest(World.CopiedWalk!)));
+        Console.WriteLine(string.Join(""|"", World.ListedWalk!.Current, Rest(World.ListedWalk!), World.OwnListedWalk!.Current, Rest(World.OwnListedWalk!), World.Listed.Count));
         // The enumerators still check their collection's version.
         World.Set.Add(100);
         World.Linked.AddLast(100);
@@ -118,6 +132,7 @@ public static class Program
         Console.WriteLine(await AcrossAwaitSet(file + "".set""));
         Console.WriteLine(await AcrossAwaitJobs(file + "".jobs""));
         Console.WriteLine(await AcrossAwaitLinked(file + "".linked""));
+        Console.WriteLine(await AcrossAwaitListed(file + "".listed""));
         Console.WriteLine(await AcrossAwaitImmutable(file + "".immutable""));
     }
 
@@ -146,6 +161,20 @@ public static class Program
             if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
             if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
             log.Add(due[0] + at);
+        }
+        return string.Join("","", log);
+    }
+
+    static async Task<string> AcrossAwaitListed(string file)
+    {
+        var items = ImmutableList.Create(80, 81, 82, 83, 84);
+        var log = new List<string>();
+        foreach (var i in items)
+        {
+            await Task.Yield();
+            if (log.Count == 0 && Mode == ""load"") LoadFromFile(file);
+            if (log.Count == 2 && Mode == ""save"") SaveToFile(file);
+            log.Add(""M"" + i);
         }
         return string.Join("","", log);
     }
@@ -182,7 +211,7 @@ public static class Program
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void Foreach_over_SortedDictionary_SortedSet_LinkedList_and_ImmutableArray_goes_on_at_the_same_element_after_a_load_across_yield_and_await(bool release)
+        public void Foreach_over_SortedDictionary_SortedSet_LinkedList_ImmutableArray_and_ImmutableList_goes_on_at_the_same_element_after_a_load_across_yield_and_await(bool release)
         {
             var directory = Processes.NewTemporaryDirectory();
             var program = CompiledProgram.Build(directory, Source, release);
@@ -190,9 +219,10 @@ public static class Program
             const string Expected =
                 "S6|S7,S8,S9,S10,S11,S12,S13,S14,S15,end|S1,S2,S3,end||N8|N7,N6,N5|I21|I22,I23\n" +
                 "c30|d40,e50,f60|K40,K50,K60|Vd,Ve,Vf|c3|d4\n" +
+                "M54|M55,M56,M57,M58,M59,M60,M61|O86|O87,O88,O89|12\n" +
                 "version checked,version checked,version checked\n" +
                 "version checked,version checked,version checked\n" +
-                "S10,S20,S30,S40,S50,S60,S70\na1,b2,c3,d4\nN5,N4,N3,N2\nI30,I31,I32,I33\n";
+                "S10,S20,S30,S40,S50,S60,S70\na1,b2,c3,d4\nN5,N4,N3,N2\nM80,M81,M82,M83,M84\nI30,I31,I32,I33\n";
             Assert.Equal(Expected, program.Run(directory, "save", file));
             Assert.Equal(Expected, program.Run(directory, "load", file));
             Directory.Delete(directory, true);

@@ -84,6 +84,11 @@ namespace VarSave.Codecs
             typeof(NotOnThisRuntime),
 #endif
             typeof(SortedDictionary<,>.Enumerator), typeof(SortedDictionary<,>.KeyCollection.Enumerator), typeof(SortedDictionary<,>.ValueCollection.Enumerator),
+#if NET
+            typeof(System.Collections.Immutable.ImmutableList<>.Enumerator),
+#else
+            typeof(NotOnThisRuntime),
+#endif
         };
 
         /// <summary>Holds the place of a type this build's runtime does not have.</summary>

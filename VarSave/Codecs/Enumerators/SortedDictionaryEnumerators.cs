@@ -2,9 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using VarSave.Codecs.Values;
-using VarSave.Graph;
 using VarSave.Runtime;
 
 namespace VarSave.Codecs.Enumerators
@@ -51,7 +49,7 @@ namespace VarSave.Codecs.Enumerators
                 var dictionaryEnumerator = wrapped == null ? boxed : wrapped.GetValue(boxed)!;
                 var treeBoxed = treeEnumerator.GetValue(dictionaryEnumerator)!;
                 var tree = walker.TreeOf(treeBoxed);
-                var owner = tree == null ? null : Owners.Of(writer).Find(writer, tree, copy);
+                var owner = tree == null ? null : ReachedOwners.Of(writer, typeof(SortedDictionary<,>), "_set").Find(writer, tree, part => copy.Invoke(null, new[] { part })!);
                 var parts = walker.Parts(owner, treeBoxed);
                 Array.Resize(ref parts, TreeWalker.PartCount + 1);
                 parts[TreeWalker.PartCount] = kind.GetValue(dictionaryEnumerator);
@@ -82,32 +80,6 @@ namespace VarSave.Codecs.Enumerators
             var copy = new SortedDictionary<TKey, TValue>(keyComparer);
             foreach (var entry in entries) copy.Add(entry.Key, entry.Value);
             return copy;
-        }
-
-        /// <summary>Which reached dictionary owns a tree, for one save: the objects reached are indexed once, as they come.</summary>
-        private sealed class Owners
-        {
-            private static readonly ConditionalWeakTable<StateWriter, Owners> PerSave = new ConditionalWeakTable<StateWriter, Owners>();
-            private readonly Dictionary<object, object> _byTree = new Dictionary<object, object>(ReferenceComparer.Instance);
-            private int _scanned;
-
-            public static Owners Of(StateWriter writer) => PerSave.GetValue(writer, _ => new Owners());
-
-            public object Find(StateWriter writer, object tree, MethodInfo copy)
-            {
-                for (; _scanned < writer.ReachedCount; _scanned++)
-                {
-                    var reached = writer.Reached(_scanned);
-                    for (var type = reached.GetType(); type != null; type = type.BaseType)
-                    {
-                        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(SortedDictionary<,>)) continue;
-                        if (type.GetField("_set", Private)?.GetValue(reached) is object owned) _byTree[owned] = reached;
-                        break;
-                    }
-                }
-                if (!_byTree.TryGetValue(tree, out var owner)) _byTree.Add(tree, owner = copy.Invoke(null, new[] { tree })!);
-                return owner;
-            }
         }
     }
 }

@@ -13,7 +13,7 @@ namespace VarSave.Codecs.Values
                 ?? Enumerators.SortedSetEnumerators.For(type) ?? Enumerators.SortedDictionaryEnumerators.For(type)
                 ?? Enumerators.LinkedListEnumerators.For(type)
 #if NET
-                ?? Enumerators.ImmutableArrayEnumerators.For(type)
+                ?? Enumerators.ImmutableArrayEnumerators.For(type) ?? Enumerators.ImmutableListEnumerators.For(type)
                 ?? Immutable.ImmutableArrayValues.For(type)
 #endif
                 ?? Surrogates.SurrogateRegistry.ValueCodecFor(type);
