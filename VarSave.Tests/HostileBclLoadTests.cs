@@ -167,7 +167,7 @@ namespace VarSave.Tests
         }
 
         [Fact]
-        public void A_SortedSet_LinkedList_or_ImmutableArray_enumerator_past_its_collection_s_count_is_refused_without_walking_it()
+        public void A_SortedSet_LinkedList_ImmutableArray_or_ImmutableList_enumerator_past_its_collection_s_count_is_refused_without_walking_it()
         {
             var set = new SnapshotBuilder();
             int intType = set.Builtin(typeof(int));
@@ -190,6 +190,13 @@ namespace VarSave.Tests
             // (array, index)
             var immutableRoot = Struct(immutable.Generic(typeof(System.Collections.Immutable.ImmutableArray<>.Enumerator), objectType), Ref(items), Int(5));
             Assert.Contains("position 5 of 2 items", Assert.IsType<SnapshotFormatException>(Load(immutable, immutableRoot).Error).Message);
+
+            var listed = new SnapshotBuilder();
+            int element = listed.Builtin(typeof(object));
+            int built = listed.Record(listed.Generic(typeof(System.Collections.Immutable.ImmutableList<>), element), Count(2), Null, Null);
+            // (list, items passed, at an item)
+            var listedRoot = Struct(listed.Generic(typeof(System.Collections.Immutable.ImmutableList<>.Enumerator), element), Ref(built), Int(int.MaxValue), new byte[] { 2 });
+            Assert.Contains("position 2147483647 of 2 items", Assert.IsType<SnapshotFormatException>(Load(listed, listedRoot).Error).Message);
         }
     }
 }
