@@ -99,9 +99,23 @@ namespace VarSave.Tests.BclTypes
         }
 
         [Fact]
-        public void An_enumerator_of_an_immutable_list_is_refused_at_save_with_its_path()
+        public void An_enumerator_of_an_immutable_list_goes_on_at_the_same_item_after_a_round_trip()
         {
-            object enumerator = ImmutableList.Create(1, 2).GetEnumerator();
+            var list = ImmutableList.CreateRange(Enumerable.Range(0, 40));
+            var enumerator = list.GetEnumerator();
+            for (int i = 0; i < 25; i++) enumerator.MoveNext();
+            var loaded = ObjectSnapshot.Deserialize<List<object>>(ObjectSnapshot.Serialize(new List<object> { list, enumerator }));
+            var walk = (ImmutableList<int>.Enumerator)loaded[1];
+            Assert.Equal(24, walk.Current);
+            var rest = new List<int>();
+            while (walk.MoveNext()) rest.Add(walk.Current);
+            Assert.Equal(Enumerable.Range(25, 15), rest);
+        }
+
+        [Fact]
+        public void An_enumerator_of_an_immutable_hash_set_is_refused_at_save_with_its_path()
+        {
+            object enumerator = ImmutableHashSet.Create(1, 2).GetEnumerator();
             var error = Assert.ThrowsAny<VarSaveException>(() => ObjectSnapshot.Serialize(new List<object> { enumerator }));
             Assert.Contains("Enumerator", error.Message);
             Assert.Contains("[0]", error.Message);
