@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using VarSave.Codecs.Values;
@@ -56,10 +55,9 @@ namespace VarSave.Codecs.Enumerators
         /// <summary>The generic definitions, for the type table.</summary>
         public static IEnumerable<Type> Definitions => Shapes.Keys;
 
-        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+        private static readonly EnumeratorCodecCache Codecs = new EnumeratorCodecCache(Build, new List<Type>(Shapes.Keys).ToArray());
 
-        public static ValueCodec? For(Type type) =>
-            type.IsGenericType && Shapes.ContainsKey(type.GetGenericTypeDefinition()) ? Codecs.GetOrAdd(type, Build) : null;
+        public static ValueCodec? For(Type type) => Codecs.For(type);
 
         private static ValueCodec? Build(Type type)
         {

@@ -1,6 +1,5 @@
 #if NET
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using VarSave.Codecs.Values;
@@ -15,10 +14,9 @@ namespace VarSave.Codecs.Enumerators
     {
         private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
 
-        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+        private static readonly EnumeratorCodecCache Codecs = new EnumeratorCodecCache(Build, typeof(ImmutableArray<>.Enumerator));
 
-        public static ValueCodec? For(Type type) =>
-            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>.Enumerator) ? Codecs.GetOrAdd(type, Build) : null;
+        public static ValueCodec? For(Type type) => Codecs.For(type);
 
         private static ValueCodec? Build(Type type)
         {

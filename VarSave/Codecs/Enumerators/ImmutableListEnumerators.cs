@@ -1,7 +1,6 @@
 #if NET
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using VarSave.Codecs.Values;
@@ -21,10 +20,9 @@ namespace VarSave.Codecs.Enumerators
     {
         private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
 
-        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+        private static readonly EnumeratorCodecCache Codecs = new EnumeratorCodecCache(Build, typeof(ImmutableList<>.Enumerator));
 
-        public static ValueCodec? For(Type type) =>
-            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableList<>.Enumerator) ? Codecs.GetOrAdd(type, Build) : null;
+        public static ValueCodec? For(Type type) => Codecs.For(type);
 
         private static ValueCodec? Build(Type type)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using VarSave.Codecs.Values;
@@ -18,10 +17,9 @@ namespace VarSave.Codecs.Enumerators
         private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
         private const int Invalid = int.MinValue;
 
-        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+        private static readonly EnumeratorCodecCache Codecs = new EnumeratorCodecCache(Build, typeof(LinkedList<>.Enumerator));
 
-        public static ValueCodec? For(Type type) =>
-            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(LinkedList<>.Enumerator) ? Codecs.GetOrAdd(type, Build) : null;
+        public static ValueCodec? For(Type type) => Codecs.For(type);
 
         private static ValueCodec? Build(Type type)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using VarSave.Codecs.Values;
@@ -18,17 +17,10 @@ namespace VarSave.Codecs.Enumerators
     {
         private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
 
-        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+        private static readonly EnumeratorCodecCache Codecs = new EnumeratorCodecCache(Build, typeof(SortedDictionary<,>.Enumerator),
+            typeof(SortedDictionary<,>.KeyCollection.Enumerator), typeof(SortedDictionary<,>.ValueCollection.Enumerator));
 
-        public static ValueCodec? For(Type type)
-        {
-            if (!type.IsGenericType) return null;
-            var definition = type.GetGenericTypeDefinition();
-            return definition == typeof(SortedDictionary<,>.Enumerator) || definition == typeof(SortedDictionary<,>.KeyCollection.Enumerator)
-                   || definition == typeof(SortedDictionary<,>.ValueCollection.Enumerator)
-                ? Codecs.GetOrAdd(type, Build)
-                : null;
-        }
+        public static ValueCodec? For(Type type) => Codecs.For(type);
 
         private static ValueCodec? Build(Type type)
         {

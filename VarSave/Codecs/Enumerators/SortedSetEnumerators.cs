@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using VarSave.Codecs.Values;
@@ -16,10 +15,9 @@ namespace VarSave.Codecs.Enumerators
     /// </summary>
     internal static class SortedSetEnumerators
     {
-        private static readonly ConcurrentDictionary<Type, ValueCodec?> Codecs = new ConcurrentDictionary<Type, ValueCodec?>();
+        private static readonly EnumeratorCodecCache Codecs = new EnumeratorCodecCache(Build, typeof(SortedSet<>.Enumerator));
 
-        public static ValueCodec? For(Type type) =>
-            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(SortedSet<>.Enumerator) ? Codecs.GetOrAdd(type, Build) : null;
+        public static ValueCodec? For(Type type) => Codecs.For(type);
 
         private static ValueCodec? Build(Type type)
         {
