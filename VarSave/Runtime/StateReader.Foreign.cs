@@ -16,7 +16,7 @@ namespace VarSave.Runtime
         /// <summary>The VarSave exception for <paramref name="e"/>, thrown while <paramref name="doing"/> at <paramref name="where"/>.</summary>
         internal static VarSaveException ForeignError(Exception e, string where, string doing)
         {
-            if (IsDecodingError(e) && !(e.TargetSite?.DeclaringType?.Assembly is { } assembly && IsUserAssembly(assembly)))
+            if (Format.DecodingErrors.Matches(e) && !(e.TargetSite?.DeclaringType?.Assembly is { } assembly && IsUserAssembly(assembly)))
                 return new SnapshotFormatException($"The snapshot is corrupt at {where}: {e.GetType().Name} while {doing}: {e.Message}");
             return new VarSaveException(
                 $"Cannot load {where}: the program's own code threw {e.GetType().Name} while {doing}: {e.Message} " +

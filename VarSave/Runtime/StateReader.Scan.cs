@@ -29,7 +29,7 @@ namespace VarSave.Runtime
                 scan.Enter(id, structural: codec is TupleCodec);
                 codec.ScanReferences(this, type, scan);
             }
-            StructuralDepth.Check(scan, _in.Limits.MaxStructuralDepth, id => $"object {id} ({_types[_recordType[id]].Name})");
+            StructuralDepth.Check(scan, _in.Limits.MaxStructuralDepth, Describe);
             LeaveRecords(rootsAt);
         }
 

@@ -68,14 +68,12 @@ namespace VarSave.Runtime
             {
                 return DecodeChecked(data, report, options, live, callerObjects);
             }
-            catch (Exception e) when (IsDecodingError(e))
+            catch (Exception e) when (DecodingErrors.Matches(e))
             {
                 // Every input is checked where it is read; this net keeps the promise that a load throws only VarSave's exceptions.
                 throw DecodingErrors.Corrupt(e);
             }
         }
-
-        private static bool IsDecodingError(Exception e) => DecodingErrors.Matches(e);
 
         private static DecodedSnapshot DecodeChecked(byte[] data, LoadReportBuilder report, LoadOptions options, StaticsBackup live, Dictionary<string, object>? callerObjects)
         {
@@ -213,7 +211,7 @@ namespace VarSave.Runtime
             }
             catch (Exception e) when (IsForeign(e))
             {
-                throw ForeignError(e, $"object {id} ({type.Name})", "creating it");
+                throw ForeignError(e, Describe(id), "creating it");
             }
         }
 
@@ -248,9 +246,9 @@ namespace VarSave.Runtime
             }
             catch (Exception e) when (IsForeign(e))
             {
-                throw ForeignError(e, $"object {id} ({type.Name})", "filling it");
+                throw ForeignError(e, Describe(id), "filling it");
             }
-            if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"object {id} ({type.Name}) has {_recordEnd[id] - _in.Position} unread bytes");
+            if (_in.Position != _recordEnd[id]) throw _in.Corrupt($"{Describe(id)} has {_recordEnd[id] - _in.Position} unread bytes");
         }
 
         /// <summary>The record entered last: the one a codec reads.</summary>
