@@ -71,7 +71,7 @@ namespace VarSave.Codecs.Surrogates
                 _byType = new Dictionary<Type, Surrogate>(_byType) { [type] = surrogate };
                 _byKey = new Dictionary<string, Surrogate>(_byKey) { [surrogate.Key] = surrogate };
             }
-            CodecCatalog.Forget(type);
+            ForgetCodecs(type);
         }
 
         /// <summary>
@@ -88,7 +88,14 @@ namespace VarSave.Codecs.Surrogates
                 byKey.Remove(surrogate.Key);
                 (_byType, _byKey) = (byType, byKey);
             }
-            CodecCatalog.Forget(surrogate.Type);
+            ForgetCodecs(surrogate.Type);
+        }
+
+        /// <summary>The codecs chosen for <paramref name="type"/> (and, for a class, its subclasses) before the registration changed.</summary>
+        private static void ForgetCodecs(Type type)
+        {
+            CodecCatalog.Forget(type);
+            ValueCodecs.Forget(type);
         }
 
         public static Surrogate? Find(Type type)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace VarSave.Codecs.Values
@@ -8,7 +9,15 @@ namespace VarSave.Codecs.Values
     {
         private static readonly Dictionary<Type, ValueCodec> Builtin = Create();
 
-        public static ValueCodec? For(Type type) =>
+        // Decided once per type: saves and loads ask for every struct value they meet.
+        private static readonly ConcurrentDictionary<Type, ValueCodec?> Cache = new ConcurrentDictionary<Type, ValueCodec?>();
+
+        public static ValueCodec? For(Type type) => Cache.GetOrAdd(type, Choose);
+
+        /// <summary>Drops the cached choice for a type (a surrogate was registered for it, or taken back).</summary>
+        public static void Forget(Type type) => Cache.TryRemove(type, out _);
+
+        private static ValueCodec? Choose(Type type) =>
             Builtin.TryGetValue(type, out var codec) ? codec : Enumerators.CollectionEnumerators.For(type)
                 ?? Enumerators.SortedSetEnumerators.For(type) ?? Enumerators.SortedDictionaryEnumerators.For(type)
                 ?? Enumerators.LinkedListEnumerators.For(type)
