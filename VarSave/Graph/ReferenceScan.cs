@@ -12,7 +12,8 @@ namespace VarSave.Graph
     internal sealed class ReferenceScan
     {
         private readonly bool[] _reached;
-        private readonly bool[] _structural;
+        // Whether the record being scanned (From) is a tuple, whose references are structural edges.
+        private bool _fromStructural;
         private readonly Dictionary<int, int> _structuralIndex = new Dictionary<int, int>();
         private readonly int[] _queue;
         private int _head, _tail;
@@ -23,13 +24,12 @@ namespace VarSave.Graph
         public ReferenceScan(int objectCount)
         {
             _reached = new bool[objectCount];
-            _structural = new bool[objectCount];
             _queue = new int[objectCount];
         }
 
         private ReferenceScan(List<(int Id, bool Key)> into)
         {
-            _reached = _structural = Array.Empty<bool>();
+            _reached = Array.Empty<bool>();
             _queue = Array.Empty<int>();
             _collected = into;
         }
@@ -63,8 +63,6 @@ namespace VarSave.Graph
 
         public bool IsReached(int id) => _reached[id];
 
-        public bool IsStructural(int id) => _structural[id];
-
         /// <summary>The position of each structural (tuple) record among them, by record id.</summary>
         public IReadOnlyDictionary<int, int> StructuralIndex => _structuralIndex;
 
@@ -79,7 +77,7 @@ namespace VarSave.Graph
                 _roots?.Add(RootHolder == null ? ObjectSnapshot.PathOfLocal(RootName!) : "static " + RootHolder.Name + "." + RootName);
                 return;
             }
-            if (From >= 0 && _structural[From]) _structuralEdges.Add((From, id, 1 + StructDepth));
+            if (From >= 0 && _fromStructural) _structuralEdges.Add((From, id, 1 + StructDepth));
             if (_reached[id]) return;
             _reached[id] = true;
             _queue[_tail++] = id;
@@ -97,7 +95,7 @@ namespace VarSave.Graph
         {
             From = id;
             StructDepth = 0;
-            _structural[id] = structural;
+            _fromStructural = structural;
             if (structural) _structuralIndex.Add(id, _structuralIndex.Count);
         }
     }
