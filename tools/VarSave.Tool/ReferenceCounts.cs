@@ -11,14 +11,14 @@ namespace VarSave.Tool
             var counts = new int[snapshot.ObjectCount];
             var references = new List<int>();
             foreach (var root in RootSlot.All(snapshot)) InspectedSnapshot.References(root.Root.Value, references);
+            foreach (int target in references) counts[target]++;
             for (int id = 0; id < snapshot.ObjectCount; id++)
             {
+                references.Clear();
                 snapshot.ReferencesOf(id, references);
                 foreach (int target in references) counts[target]++;
-                references.Clear();
                 SnapshotFiles.Tick(progress, id);
             }
-            foreach (int target in references) counts[target]++;
             return counts;
         }
     }
